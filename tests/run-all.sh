@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# tests/run-all.sh: every test suite, then one summary line. `make test` runs
+# this after building; B names the build folder (default build).
+#
+# Suites: criterion unit tests (each test counts), golden programs (each
+# program counts), and whole-suite checks that count as one test each: the
+# gofmt corpus comparison (when Go is installed) and a short fuzz run over the
+# sanitizer build. FAST=1 skips the corpus and fuzz checks.
+set -u
+B=${B:-build}
+cd "$(dirname "$0")/.." || exit 1
+passed=0 failed=0
+
+# tally LOG NAME: add the last "N passed, N failed" of a suite's output.
+tally() {
+    local line
+    line=$(grep -oE '[0-9]+ passed, [0-9]+ failed' "$1" | tail -n 1)
+    if [ -z "$line" ]; then
+        echo "run-all: $2 printed no summary; counted as one failure"
+        failed=$((failed + 1))
+        return
+    fi
+    set -- $line
+    passed=$((passed + $1)) failed=$((failed + $3))
+}
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+echo "== unit tests"
+"$B/unit_tests" --jobs 2 -S 2>&1 | tee "$log"
+rc=${PIPESTATUS[0]}
+syn=$(grep 'Synthesis:' "$log" | tail -n 1)
+if [ -n "$syn" ]; then
+    t=$(sed -E 's/.*Tested: ([0-9]+).*/\1/' <<<"$syn")
+    f=$(sed -E 's/.*Failing: ([0-9]+).*/\1/' <<<"$syn")
+    passed=$((passed + t - f)) failed=$((failed + f))
+else
+    echo "run-all: unit tests printed no synthesis (exit $rc)"
+    failed=$((failed + 1))
+fi
+[ -n "$syn" ] && [ "$rc" != 0 ] && [ "$f" = 0 ] && failed=$((failed + 1))
+
+echo "== golden tests"
+tests/run-golden.sh "$B/goli" tests/golden 2>&1 | tee "$log"
+tally "$log" golden
+
+if [ "${FAST:-0}" != 1 ]; then
+    echo "== parser vs gofmt over Go's source tree"
+    tests/corpus.sh "$B/goli" 2>&1 | tail -n 40 | tee "$log"
+    tally "$log" corpus
+
+    echo "== fuzz (short run, sanitizer build)"
+    if make -s asan >/dev/null && make -s "$B/mutate" >/dev/null; then
+        tests/fuzz.sh build/asan/goli "$B/mutate" "${FUZZ_COUNT:-400}" 1 2>&1 | tee "$log"
+        tally "$log" fuzz
+    else
+        echo "run-all: could not build the sanitizer binary"
+        failed=$((failed + 1))
+    fi
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
