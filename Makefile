@@ -6,7 +6,7 @@
 CC      ?= gcc
 B       ?= build
 # Packages the build and the tests need (Debian 12 names).
-DEPS    := re2c lemon libgc-dev libcriterion-dev libedit-dev pkg-config
+DEPS    := re2c lemon libgc-dev libcriterion-dev libedit-dev libgmp-dev libmpfr-dev pkg-config
 
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wno-sign-compare -Wno-missing-field-initializers
@@ -14,7 +14,7 @@ OPT     ?= -O2 -g
 CFLAGS  ?=
 CFLAGS  += -std=c11 $(OPT) $(WARN) -D_GNU_SOURCE -DGC_THREADS \
            -I. -I$(B)/gen $(SAN) $(EXTRA_CFLAGS)
-LDLIBS  := -lgc -lpthread -ldl -lm
+LDLIBS  := -lmpfr -lgmp -lgc -lpthread -ldl -lm
 LDFLAGS += $(SAN)
 
 # Warnings lemon's generated C trips over (see ../shared/notes/go-grammar-lalr.md).

@@ -23,6 +23,13 @@ void diag_error(Diag *d, const char *file, int line, int col, const char *fmt, .
             return;
         d->last_syntax_file = file;
         d->last_syntax_line = line;
+    } else {
+        if (d->last_other_file && d->last_other_line == line &&
+            strcmp(d->last_other_file, file) == 0 && strcmp(d->last_other_msg, msg) == 0)
+            return;
+        d->last_other_file = file;
+        d->last_other_line = line;
+        d->last_other_msg = msg;
     }
     if (d->n == d->cap) {
         d->cap = d->cap ? 2 * d->cap : 16;
@@ -66,4 +73,5 @@ void diag_flush(Diag *d, FILE *out) {
     d->n = 0;
     d->full = 0;
     d->last_syntax_file = NULL;
+    d->last_other_file = NULL;
 }

@@ -22,12 +22,16 @@ typedef struct Diag {
     DiagEntry limit;    // where the limit was reached ("too many errors")
     const char *last_syntax_file;
     int last_syntax_line;   // gc keeps one syntax error per line
+    const char *last_other_file;
+    int last_other_line;    // gc drops a non-syntax error equal to the one
+    const char *last_other_msg; // just before it on the same line
 } Diag;
 
 Diag *diag_new(void);
 // diag_error records one error at file:line:col. Messages starting with
 // "syntax error" are dropped when the previous syntax error was on the same
-// line, as gc does.
+// line, and other messages when they repeat the previous other error on the
+// same line, as gc does (base.ErrorfAt).
 void diag_error(Diag *d, const char *file, int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 static inline int diag_count(const Diag *d) { return d->n; }

@@ -1,0 +1,19 @@
+// vm/string.c: string operations the dispatch loop calls out to.
+#include "vm/vm.h"
+#include "common/mem.h"
+
+void vm_concat(Word *dst, const Word *a, const Word *b) {
+    uint64_t na = a[1], nb = b[1];
+    if (na == 0) { dst[0] = b[0]; dst[1] = nb; return; }
+    if (nb == 0) { dst[0] = a[0]; dst[1] = na; return; }
+    uint8_t *p = mem_alloc_atomic(na + nb);
+    memcpy(p, (const void *)a[0], na);
+    memcpy(p + na, (const void *)b[0], nb);
+    dst[0] = (Word)p;
+    dst[1] = na + nb;
+}
+
+int vm_throw_index(G *g, int64_t i, int64_t n) {
+    return vm_throw(g, mem_sprintf("runtime error: index out of range [%lld] with length %lld",
+                                   (long long)i, (long long)n));
+}

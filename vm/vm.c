@@ -1,0 +1,345 @@
+// vm/vm.c: the dispatch loop. vm_run runs one goroutine's bytecode until it
+// returns to C, panics, parks or spends its time slice; the instruction set
+// is vm/opcodes.h, the frame model vm/func.h and runtime/g.h.
+#include "vm/vm.h"
+#include "vm/config.h"
+#include "common/mem.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+// ---- Tables expanded from OPCODES ----
+
+const char *const op_names[] = {
+#define OP_NAME(name, fmt, doc) #name,
+    OPCODES(OP_NAME)
+#undef OP_NAME
+};
+
+const unsigned char op_formats[] = {
+#define OP_FMT(name, fmt, doc) FMT_##fmt,
+    OPCODES(OP_FMT)
+#undef OP_FMT
+};
+
+// ---- Goroutine stacks ----
+
+void vm_g_init(G *g, uint32_t words) {
+    if (words < 64) words = 64;
+    g->stack = mem_alloc(words * sizeof(Word));
+    g->stack_words = words;
+    g->frames_cap = 16;
+    g->frames = mem_alloc(g->frames_cap * sizeof(Frame));
+    g->nframes = 0;
+}
+
+// grow_stack makes room for need words in g's stack. Nothing points into a
+// stack from outside (variables whose address is taken live on the heap), so
+// the registers can move.
+static void grow_stack(G *g, uint64_t need) {
+    uint64_t n = (uint64_t)g->stack_words * 2;
+    while (n < need) n *= 2;
+    Word *s = mem_alloc(n * sizeof(Word));
+    memcpy(s, g->stack, g->stack_words * sizeof(Word));
+    g->stack = s;
+    g->stack_words = (uint32_t)n;
+}
+
+static void grow_frames(G *g) {
+    uint32_t n = g->frames_cap * 2;
+    Frame *f = mem_alloc(n * sizeof(Frame));
+    memcpy(f, g->frames, g->nframes * sizeof(Frame));
+    g->frames = f;
+    g->frames_cap = n;
+}
+
+// ---- Panics raised by instructions ----
+
+int vm_throw(G *g, const char *msg) {
+    g->panic = (void *)msg;
+    return VM_PANIC;
+}
+
+// ---- The loop ----
+
+#define sC(i)   ((int16_t)(i).c)
+#define sB(i)   ((int16_t)(i).b)
+#define sBC(i)  ((int32_t)((uint32_t)(i).b | ((uint32_t)(i).c << 16)))
+#define F64(w)  (*(double *)&(w))
+#define F32(w)  (*(float *)&(w))
+
+#if VM_COMPUTED_GOTO
+#define VM_DISPATCH()   goto *labels[(ins = *pc++).op]
+#define VM_CASE(name)   L_##name:
+#define VM_NEXT()       VM_DISPATCH()
+#define VM_SWITCH()     VM_DISPATCH();
+#else
+#define VM_DISPATCH()   goto dispatch
+#define VM_CASE(name)   case OP_##name:
+#define VM_NEXT()       goto dispatch
+#define VM_SWITCH()     dispatch: ins = *pc++; switch (ins.op)
+#endif
+
+// SAVE_PC stores the loop's position in g before anything that may park,
+// panic or call out; RELOAD re-reads the registers after something that may
+// have grown the stack.
+#define SAVE_PC()   (g->fn = fn, g->pc = pc, g->base = base)
+#define RELOAD()    (R = g->stack + base)
+#define THROW(msg)  do { SAVE_PC(); return vm_throw(g, msg); } while (0)
+
+int vm_run(G *g) {
+#if VM_COMPUTED_GOTO
+    static const void *const labels[] = {
+#define OP_LABEL(name, fmt, doc) &&L_##name,
+        OPCODES(OP_LABEL)
+#undef OP_LABEL
+    };
+#endif
+    Func *fn = g->fn;
+    const Instr *pc = g->pc;
+    uint32_t base = g->base;
+    Word *R = g->stack + base;
+    Word *K = fn->k;
+    Instr ins;
+
+    VM_SWITCH() {
+    VM_CASE(NOP) VM_NEXT();
+
+    // ---- moves and constants ----
+    VM_CASE(MOVE)  R[ins.a] = R[ins.b]; VM_NEXT();
+    VM_CASE(MOVE2) R[ins.a] = R[ins.b]; R[ins.a + 1] = R[ins.b + 1]; VM_NEXT();
+    VM_CASE(MOVE3)
+        R[ins.a] = R[ins.b]; R[ins.a + 1] = R[ins.b + 1]; R[ins.a + 2] = R[ins.b + 2];
+        VM_NEXT();
+    VM_CASE(MOVEN) memmove(&R[ins.a], &R[ins.b], ins.c * sizeof(Word)); VM_NEXT();
+    VM_CASE(LOADK) R[ins.a] = K[ins.b]; VM_NEXT();
+    VM_CASE(LOADK2) R[ins.a] = K[ins.b]; R[ins.a + 1] = K[ins.b + 1]; VM_NEXT();
+    VM_CASE(LOADI) R[ins.a] = (Word)(int64_t)sBC(ins); VM_NEXT();
+    VM_CASE(ZERO) memset(&R[ins.a], 0, ins.b * sizeof(Word)); VM_NEXT();
+
+    // ---- integers ----
+    VM_CASE(ADDI) R[ins.a] = R[ins.b] + R[ins.c]; VM_NEXT();
+    VM_CASE(SUBI) R[ins.a] = R[ins.b] - R[ins.c]; VM_NEXT();
+    VM_CASE(MULI) R[ins.a] = R[ins.b] * R[ins.c]; VM_NEXT();
+    VM_CASE(DIVI) {
+        int64_t y = (int64_t)R[ins.c];
+        if (y == 0) THROW("runtime error: integer divide by zero");
+        int64_t x = (int64_t)R[ins.b];
+        R[ins.a] = y == -1 ? (Word)(0 - (uint64_t)x) : (Word)(x / y);
+        VM_NEXT();
+    }
+    VM_CASE(REMI) {
+        int64_t y = (int64_t)R[ins.c];
+        if (y == 0) THROW("runtime error: integer divide by zero");
+        R[ins.a] = y == -1 ? 0 : (Word)((int64_t)R[ins.b] % y);
+        VM_NEXT();
+    }
+    VM_CASE(DIVU) {
+        if (R[ins.c] == 0) THROW("runtime error: integer divide by zero");
+        R[ins.a] = R[ins.b] / R[ins.c];
+        VM_NEXT();
+    }
+    VM_CASE(REMU) {
+        if (R[ins.c] == 0) THROW("runtime error: integer divide by zero");
+        R[ins.a] = R[ins.b] % R[ins.c];
+        VM_NEXT();
+    }
+    VM_CASE(ADDIK) R[ins.a] = R[ins.b] + (Word)(int64_t)sC(ins); VM_NEXT();
+    VM_CASE(SUBIK) R[ins.a] = R[ins.b] - (Word)(int64_t)sC(ins); VM_NEXT();
+    VM_CASE(NEGI) R[ins.a] = 0 - R[ins.b]; VM_NEXT();
+    VM_CASE(AND) R[ins.a] = R[ins.b] & R[ins.c]; VM_NEXT();
+    VM_CASE(OR) R[ins.a] = R[ins.b] | R[ins.c]; VM_NEXT();
+    VM_CASE(XOR) R[ins.a] = R[ins.b] ^ R[ins.c]; VM_NEXT();
+    VM_CASE(ANDNOT) R[ins.a] = R[ins.b] & ~R[ins.c]; VM_NEXT();
+    VM_CASE(COMPL) R[ins.a] = ~R[ins.b]; VM_NEXT();
+    VM_CASE(SHL) {
+        Word n = R[ins.c];
+        R[ins.a] = n >= 64 ? 0 : R[ins.b] << n;
+        VM_NEXT();
+    }
+    VM_CASE(SHRS) {
+        Word n = R[ins.c];
+        R[ins.a] = (Word)((int64_t)R[ins.b] >> (n >= 64 ? 63 : n));
+        VM_NEXT();
+    }
+    VM_CASE(SHRU) {
+        Word n = R[ins.c];
+        R[ins.a] = n >= 64 ? 0 : R[ins.b] >> n;
+        VM_NEXT();
+    }
+    VM_CASE(SHIFTCHK)
+        if ((int64_t)R[ins.a] < 0) THROW("runtime error: negative shift amount");
+        VM_NEXT();
+    VM_CASE(SEXT8) R[ins.a] = (Word)(int64_t)(int8_t)R[ins.b]; VM_NEXT();
+    VM_CASE(SEXT16) R[ins.a] = (Word)(int64_t)(int16_t)R[ins.b]; VM_NEXT();
+    VM_CASE(SEXT32) R[ins.a] = (Word)(int64_t)(int32_t)R[ins.b]; VM_NEXT();
+    VM_CASE(ZEXT8) R[ins.a] = (uint8_t)R[ins.b]; VM_NEXT();
+    VM_CASE(ZEXT16) R[ins.a] = (uint16_t)R[ins.b]; VM_NEXT();
+    VM_CASE(ZEXT32) R[ins.a] = (uint32_t)R[ins.b]; VM_NEXT();
+    VM_CASE(EQI) R[ins.a] = R[ins.b] == R[ins.c]; VM_NEXT();
+    VM_CASE(NEI) R[ins.a] = R[ins.b] != R[ins.c]; VM_NEXT();
+    VM_CASE(LTI) R[ins.a] = (int64_t)R[ins.b] < (int64_t)R[ins.c]; VM_NEXT();
+    VM_CASE(LEI) R[ins.a] = (int64_t)R[ins.b] <= (int64_t)R[ins.c]; VM_NEXT();
+    VM_CASE(LTU) R[ins.a] = R[ins.b] < R[ins.c]; VM_NEXT();
+    VM_CASE(LEU) R[ins.a] = R[ins.b] <= R[ins.c]; VM_NEXT();
+    VM_CASE(NOT) R[ins.a] = !R[ins.b]; VM_NEXT();
+
+    // ---- floats ----
+    VM_CASE(ADDF) F64(R[ins.a]) = F64(R[ins.b]) + F64(R[ins.c]); VM_NEXT();
+    VM_CASE(SUBF) F64(R[ins.a]) = F64(R[ins.b]) - F64(R[ins.c]); VM_NEXT();
+    VM_CASE(MULF) F64(R[ins.a]) = F64(R[ins.b]) * F64(R[ins.c]); VM_NEXT();
+    VM_CASE(DIVF) F64(R[ins.a]) = F64(R[ins.b]) / F64(R[ins.c]); VM_NEXT();
+    VM_CASE(NEGF) F64(R[ins.a]) = -F64(R[ins.b]); VM_NEXT();
+    VM_CASE(EQF) R[ins.a] = F64(R[ins.b]) == F64(R[ins.c]); VM_NEXT();
+    VM_CASE(NEF) R[ins.a] = F64(R[ins.b]) != F64(R[ins.c]); VM_NEXT();
+    VM_CASE(LTF) R[ins.a] = F64(R[ins.b]) < F64(R[ins.c]); VM_NEXT();
+    VM_CASE(LEF) R[ins.a] = F64(R[ins.b]) <= F64(R[ins.c]); VM_NEXT();
+    VM_CASE(ADDF32) { float v = F32(R[ins.b]) + F32(R[ins.c]); R[ins.a] = 0; F32(R[ins.a]) = v; VM_NEXT(); }
+    VM_CASE(SUBF32) { float v = F32(R[ins.b]) - F32(R[ins.c]); R[ins.a] = 0; F32(R[ins.a]) = v; VM_NEXT(); }
+    VM_CASE(MULF32) { float v = F32(R[ins.b]) * F32(R[ins.c]); R[ins.a] = 0; F32(R[ins.a]) = v; VM_NEXT(); }
+    VM_CASE(DIVF32) { float v = F32(R[ins.b]) / F32(R[ins.c]); R[ins.a] = 0; F32(R[ins.a]) = v; VM_NEXT(); }
+    VM_CASE(NEGF32) { float v = -F32(R[ins.b]); R[ins.a] = 0; F32(R[ins.a]) = v; VM_NEXT(); }
+    VM_CASE(EQF32) R[ins.a] = F32(R[ins.b]) == F32(R[ins.c]); VM_NEXT();
+    VM_CASE(NEF32) R[ins.a] = F32(R[ins.b]) != F32(R[ins.c]); VM_NEXT();
+    VM_CASE(LTF32) R[ins.a] = F32(R[ins.b]) < F32(R[ins.c]); VM_NEXT();
+    VM_CASE(LEF32) R[ins.a] = F32(R[ins.b]) <= F32(R[ins.c]); VM_NEXT();
+
+    // ---- conversions ----
+    VM_CASE(I2F) F64(R[ins.a]) = (double)(int64_t)R[ins.b]; VM_NEXT();
+    VM_CASE(U2F) F64(R[ins.a]) = (double)R[ins.b]; VM_NEXT();
+    VM_CASE(F2I) R[ins.a] = (Word)vm_f2i(F64(R[ins.b])); VM_NEXT();
+    VM_CASE(F2U) R[ins.a] = vm_f2u(F64(R[ins.b])); VM_NEXT();
+    VM_CASE(F2F32) { float v = (float)F64(R[ins.b]); R[ins.a] = 0; F32(R[ins.a]) = v; VM_NEXT(); }
+    VM_CASE(F322F) F64(R[ins.a]) = (double)F32(R[ins.b]); VM_NEXT();
+
+    // ---- jumps ----
+    VM_CASE(JMP) pc += sBC(ins); VM_NEXT();
+    VM_CASE(JT) if (R[ins.a]) pc += sBC(ins); VM_NEXT();
+    VM_CASE(JF) if (!R[ins.a]) pc += sBC(ins); VM_NEXT();
+    VM_CASE(JLTI) if ((int64_t)R[ins.a] < (int64_t)R[ins.b]) pc += sC(ins); VM_NEXT();
+    VM_CASE(JLEI) if ((int64_t)R[ins.a] <= (int64_t)R[ins.b]) pc += sC(ins); VM_NEXT();
+    VM_CASE(JEQI) if (R[ins.a] == R[ins.b]) pc += sC(ins); VM_NEXT();
+    VM_CASE(JNEI) if (R[ins.a] != R[ins.b]) pc += sC(ins); VM_NEXT();
+    VM_CASE(JLTIK) if ((int64_t)R[ins.a] < (int64_t)sB(ins)) pc += sC(ins); VM_NEXT();
+    VM_CASE(JGEIK) if ((int64_t)R[ins.a] >= (int64_t)sB(ins)) pc += sC(ins); VM_NEXT();
+
+    // ---- strings ----
+    VM_CASE(CONCAT) {
+        SAVE_PC();
+        vm_concat(&R[ins.a], &R[ins.b], &R[ins.c]);
+        VM_NEXT();
+    }
+    VM_CASE(EQS) R[ins.a] = vm_str_cmp(&R[ins.b], &R[ins.c]) == 0; VM_NEXT();
+    VM_CASE(NES) R[ins.a] = vm_str_cmp(&R[ins.b], &R[ins.c]) != 0; VM_NEXT();
+    VM_CASE(LTS) R[ins.a] = vm_str_cmp(&R[ins.b], &R[ins.c]) < 0; VM_NEXT();
+    VM_CASE(LES) R[ins.a] = vm_str_cmp(&R[ins.b], &R[ins.c]) <= 0; VM_NEXT();
+    VM_CASE(INDEXS) {
+        Word i = R[ins.c], n = R[ins.b + 1];
+        if (i >= n) {
+            SAVE_PC();
+            return vm_throw_index(g, (int64_t)i, (int64_t)n);
+        }
+        R[ins.a] = ((const uint8_t *)R[ins.b])[i];
+        VM_NEXT();
+    }
+
+    // ---- calls ----
+    VM_CASE(CALL) {
+        Func *callee = (Func *)K[ins.b];
+        uint32_t nb = base + ins.a;
+        if ((uint64_t)nb + callee->nframe > g->stack_words) {
+            SAVE_PC();
+            grow_stack(g, (uint64_t)nb + callee->nframe);
+        }
+        if (g->nframes == g->frames_cap) {
+            if (g->nframes >= VM_MAX_DEPTH) {
+                SAVE_PC();
+                return vm_throw(g, "stack overflow");
+            }
+            grow_frames(g);
+        }
+        Frame *f = &g->frames[g->nframes++];
+        f->fn = fn;
+        f->pc = pc;
+        f->base = base;
+        fn = callee;
+        base = nb;
+        R = g->stack + base;
+        K = fn->k;
+        pc = fn->code;
+        VM_NEXT();
+    }
+    VM_CASE(CALLC) {
+        Closure *c = (Closure *)R[ins.b];
+        if (!c) THROW("runtime error: invalid memory address or nil pointer dereference");
+        (void)c;
+        THROW("CALLC: not yet");
+    }
+    VM_CASE(CALLN) {
+        Func *callee = (Func *)K[ins.b];
+        uint32_t nb = base + ins.a;
+        if ((uint64_t)nb + callee->nframe > g->stack_words) {
+            SAVE_PC();
+            grow_stack(g, (uint64_t)nb + callee->nframe);
+            RELOAD();
+        }
+        SAVE_PC();
+        int st = callee->native(g, g->stack + nb);
+        if (st != VM_OK) return st;
+        RELOAD();
+        VM_NEXT();
+    }
+    VM_CASE(RET) {
+        if (ins.a) memmove(R, &R[ins.a], ins.b * sizeof(Word));
+        goto do_return;
+    }
+    VM_CASE(RET0) {
+    do_return:;
+        Frame *f = &g->frames[--g->nframes];
+        if (!f->fn) {   // the entry frame pushed by vm_call
+            g->fn = NULL;
+            return VM_OK;
+        }
+        fn = f->fn;
+        pc = f->pc;
+        base = f->base;
+        R = g->stack + base;
+        K = fn->k;
+        VM_NEXT();
+    }
+    VM_CASE(COUNT_) THROW("bad instruction");
+    }
+    return VM_OK;   // not reached with computed goto
+}
+
+// ---- Entering bytecode from C ----
+
+int vm_call(G *g, Func *fn, const Word *args, uint32_t nargs, Word *results, uint32_t nresults) {
+    // The callee's frame goes above whatever the goroutine has in use.
+    uint32_t nb = 0;
+    if (g->nframes && g->fn) nb = g->base + g->fn->nframe;
+    if ((uint64_t)nb + fn->nframe > g->stack_words) grow_stack(g, (uint64_t)nb + fn->nframe);
+    if (g->nframes + 1 >= g->frames_cap) grow_frames(g);
+    memcpy(g->stack + nb, args, nargs * sizeof(Word));
+    Frame *f = &g->frames[g->nframes++];
+    f->fn = NULL;   // marks the return to C
+    f->pc = g->pc;
+    f->base = g->base;
+    Func *saved_fn = g->fn;
+    const Instr *saved_pc = g->pc;
+    uint32_t saved_base = g->base;
+    g->fn = fn;
+    g->pc = fn->code;
+    g->base = nb;
+    int st = fn->native ? fn->native(g, g->stack + nb) : vm_run(g);
+    if (fn->native && st == VM_OK) g->nframes--;
+    if (st == VM_OK) {
+        memcpy(results, g->stack + nb, nresults * sizeof(Word));
+        g->fn = saved_fn;
+        g->pc = saved_pc;
+        g->base = saved_base;
+    }
+    return st;
+}

@@ -1,0 +1,47 @@
+// vm/vm.h: running bytecode. vm_run resumes a goroutine where its G says and
+// runs until it returns to C (VM_OK), panics (VM_PANIC), parks (VM_PARK) or
+// yields its time slice (VM_YIELD). The loop is vm/vm.c.
+#ifndef GOLI_VM_H
+#define GOLI_VM_H
+
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "runtime/g.h"
+#include "vm/func.h"
+
+// vm_g_init gives g an empty stack of at least words registers.
+void vm_g_init(G *g, uint32_t words);
+int vm_run(G *g);
+// vm_call runs fn to completion on g with nargs argument words, copying
+// nresults result words out. Used to enter main and for C calling back into
+// Go (fmt calling String()).
+int vm_call(G *g, Func *fn, const Word *args, uint32_t nargs, Word *results, uint32_t nresults);
+
+// vm_throw raises a runtime panic with a fixed message; returns VM_PANIC.
+int vm_throw(G *g, const char *msg);
+// vm_throw_index raises "index out of range [i] with length n".
+int vm_throw_index(G *g, int64_t i, int64_t n);
+
+// String helpers for the loop: a string is two words (data, len).
+void vm_concat(Word *dst, const Word *a, const Word *b);
+static inline int vm_str_cmp(const Word *a, const Word *b) {
+    uint64_t na = a[1], nb = b[1], n = na < nb ? na : nb;
+    int c = n ? memcmp((const void *)a[0], (const void *)b[0], n) : 0;
+    if (c) return c;
+    return na < nb ? -1 : na > nb;
+}
+
+// Float to integer conversions as Go does them on amd64: NaN and values out
+// of range give the "integer indefinite" 0x8000000000000000.
+static inline int64_t vm_f2i(double x) {
+    if (!(x > -9223372036854775808.0 - 1024 && x < 9223372036854775808.0)) return INT64_MIN;
+    return (int64_t)x;
+}
+static inline uint64_t vm_f2u(double x) {
+    if (x < 9223372036854775808.0) return (uint64_t)vm_f2i(x);
+    return (uint64_t)vm_f2i(x - 9223372036854775808.0) ^ 0x8000000000000000ULL;
+}
+
+#endif
