@@ -22,5 +22,10 @@ Token lex_next(Lexer *lx);
 char *lit_string(const Token *t, size_t *len);
 // lit_rune returns a RUNE token's code point.
 int32_t lit_rune(const Token *t);
+// lit_number returns an INT, FLOAT or IMAG token's text without '_', without
+// a 0x/0o/0b prefix and without the imaginary 'i', NUL-terminated, with its
+// length in *len, and sets *base to 2, 8, 10 or 16 (8 for legacy octal ints
+// such as 0777; 0777.5 and 0777i are decimal).
+char *lit_number(const Token *t, int *base, size_t *len);
 
 #endif

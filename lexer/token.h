@@ -115,6 +115,8 @@ typedef struct Token {
     uint32_t len;       // bytes of source text
     const char *text;   // = source + off
     int semi;           // for T_SEMI: SEMI_EXPLICIT, SEMI_NEWLINE, SEMI_EOF
+    int bad;            // a literal whose lexical error was reported: do not
+                        // convert its value (gc's BasicLit.Bad)
 } Token;
 
 // tok_spelling returns the spelling of a token kind for error messages.
