@@ -12,6 +12,7 @@
 // Frame is a caller's saved state, pushed by a call.
 typedef struct Frame {
     Func *fn;
+    Closure *cl;            // the caller's closure (its captures), or NULL
     const Instr *pc;        // where the caller resumes
     uint32_t base;          // the caller's first register in stack
 } Frame;
@@ -24,6 +25,7 @@ struct G {
     uint32_t nframes, frames_cap;
     // The running frame, saved here whenever the VM loop returns.
     Func *fn;
+    Closure *cl;
     const Instr *pc;
     uint32_t base;
     void *panic;            // the current panic (vm/panic.c), or NULL

@@ -109,6 +109,24 @@
     OP(LTS,        ABC,  "R[A] = R[B..B+1] < R[C..C+1]")                                \
     OP(LES,        ABC,  "R[A] = R[B..B+1] <= R[C..C+1]")                               \
     OP(INDEXS,     ABC,  "R[A] = R[B..B+1][R[C]] (a byte; may panic)")                  \
+    /* ---- memory (pointers are byte addresses; nil panics) ---- */                    \
+    OP(LOAD8S,     ABC,  "R[A] = *(int8 *)(R[B] + C); may panic")                       \
+    OP(LOAD8U,     ABC,  "R[A] = *(uint8 *)(R[B] + C); may panic")                      \
+    OP(LOAD16S,    ABC,  "R[A] = *(int16 *)(R[B] + C); may panic")                      \
+    OP(LOAD16U,    ABC,  "R[A] = *(uint16 *)(R[B] + C); may panic")                     \
+    OP(LOAD32S,    ABC,  "R[A] = *(int32 *)(R[B] + C); may panic")                      \
+    OP(LOAD32U,    ABC,  "R[A] = *(uint32 *)(R[B] + C) (also float32); may panic")      \
+    OP(LOAD64,     ABC,  "R[A] = *(uint64 *)(R[B] + C); may panic")                     \
+    OP(LOADN,      ABC,  "copy C bytes at R[B] to R[A..] (zero-padded); may panic")    \
+    OP(STORE8,     ABC,  "*(uint8 *)(R[A] + C) = R[B]; may panic")                      \
+    OP(STORE16,    ABC,  "*(uint16 *)(R[A] + C) = R[B]; may panic")                     \
+    OP(STORE32,    ABC,  "*(uint32 *)(R[A] + C) = R[B]; may panic")                     \
+    OP(STORE64,    ABC,  "*(uint64 *)(R[A] + C) = R[B]; may panic")                     \
+    OP(STOREN,     ABC,  "copy C bytes from R[B..] to R[A]; may panic")                \
+    OP(ADDP,       ABC,  "R[A] = R[B] + C (field address); may panic if R[B] is nil")  \
+    OP(NEW,        AB,   "R[A] = a new zeroed object of type K[B]")                    \
+    OP(GETCAPT,    AB,   "R[A] = the running closure's capture B (a cell pointer)")    \
+    OP(CLOSURE,    ABC,  "R[A] = closure of K[B] capturing R[A+1..A+1+C)")           \
     /* ---- calls ---- */                                                               \
     OP(CALL,       ABC,  "call K[B] (a Func*) with its frame at R[A]; calls")          \
     OP(CALLC,      AB,   "call the closure R[B] with its frame at R[A]; calls")        \

@@ -1,4 +1,5 @@
-// vm/string.c: string operations the dispatch loop calls out to.
+// vm/ops.c: operations the dispatch loop calls out to: strings, allocation
+// and the texts of runtime panics.
 #include "vm/vm.h"
 #include "common/mem.h"
 
@@ -16,4 +17,12 @@ void vm_concat(Word *dst, const Word *a, const Word *b) {
 int vm_throw_index(G *g, int64_t i, int64_t n) {
     return vm_throw(g, mem_sprintf("runtime error: index out of range [%lld] with length %lld",
                                    (long long)i, (long long)n));
+}
+
+void *vm_new(const Type *t) {
+    size_t n = t->size ? t->size : 1;
+    if (t->flags & TF_HAS_PTR) return mem_alloc(n);
+    void *p = mem_alloc_atomic(n);
+    memset(p, 0, n);
+    return p;
 }

@@ -85,7 +85,9 @@ int vm_throw(G *g, const char *msg) {
 // SAVE_PC stores the loop's position in g before anything that may park,
 // panic or call out; RELOAD re-reads the registers after something that may
 // have grown the stack.
-#define SAVE_PC()   (g->fn = fn, g->pc = pc, g->base = base)
+#define SAVE_PC()   (g->fn = fn, g->cl = cl, g->pc = pc, g->base = base)
+#define NIL_DEREF   "runtime error: invalid memory address or nil pointer dereference"
+#define PTR(r)      ((uint8_t *)(uintptr_t)(r))
 #define RELOAD()    (R = g->stack + base)
 #define THROW(msg)  do { SAVE_PC(); return vm_throw(g, msg); } while (0)
 
@@ -98,6 +100,7 @@ int vm_run(G *g) {
     };
 #endif
     Func *fn = g->fn;
+    Closure *cl = g->cl;
     const Instr *pc = g->pc;
     uint32_t base = g->base;
     Word *R = g->stack + base;
@@ -245,6 +248,72 @@ int vm_run(G *g) {
         VM_NEXT();
     }
 
+    // ---- memory ----
+#define LOAD_OP(name, ctype, wide)                                  \
+    VM_CASE(name) {                                                 \
+        uint8_t *p = PTR(R[ins.b]);                                 \
+        if (!p) THROW(NIL_DEREF);                                   \
+        ctype v;                                                    \
+        memcpy(&v, p + ins.c, sizeof v);                            \
+        R[ins.a] = (Word)(wide)v;                                   \
+        VM_NEXT();                                                  \
+    }
+    LOAD_OP(LOAD8S, int8_t, int64_t)
+    LOAD_OP(LOAD8U, uint8_t, uint64_t)
+    LOAD_OP(LOAD16S, int16_t, int64_t)
+    LOAD_OP(LOAD16U, uint16_t, uint64_t)
+    LOAD_OP(LOAD32S, int32_t, int64_t)
+    LOAD_OP(LOAD32U, uint32_t, uint64_t)
+    LOAD_OP(LOAD64, uint64_t, uint64_t)
+#undef LOAD_OP
+#define STORE_OP(name, ctype)                                       \
+    VM_CASE(name) {                                                 \
+        uint8_t *p = PTR(R[ins.a]);                                 \
+        if (!p) THROW(NIL_DEREF);                                   \
+        ctype v = (ctype)R[ins.b];                                  \
+        memcpy(p + ins.c, &v, sizeof v);                            \
+        VM_NEXT();                                                  \
+    }
+    STORE_OP(STORE8, uint8_t)
+    STORE_OP(STORE16, uint16_t)
+    STORE_OP(STORE32, uint32_t)
+    STORE_OP(STORE64, uint64_t)
+#undef STORE_OP
+    VM_CASE(LOADN) {
+        uint8_t *p = PTR(R[ins.b]);
+        if (!p) THROW(NIL_DEREF);
+        uint32_t words = (ins.c + 7u) / 8u;
+        R[ins.a + words - 1] = 0;   // the padding after the last byte
+        memcpy(&R[ins.a], p, ins.c);
+        VM_NEXT();
+    }
+    VM_CASE(STOREN) {
+        uint8_t *p = PTR(R[ins.a]);
+        if (!p) THROW(NIL_DEREF);
+        memcpy(p, &R[ins.b], ins.c);
+        VM_NEXT();
+    }
+    VM_CASE(ADDP) {
+        uint8_t *p = PTR(R[ins.b]);
+        if (!p) THROW(NIL_DEREF);
+        R[ins.a] = (Word)(uintptr_t)(p + ins.c);
+        VM_NEXT();
+    }
+    VM_CASE(NEW) {
+        R[ins.a] = (Word)(uintptr_t)vm_new((const Type *)K[ins.b]);
+        VM_NEXT();
+    }
+    VM_CASE(GETCAPT) R[ins.a] = cl->capt[ins.b]; VM_NEXT();
+    VM_CASE(CLOSURE) {
+        Func *f = (Func *)K[ins.b];
+        Closure *c = mem_alloc(sizeof(Closure) + ins.c * sizeof(Word));
+        c->fn = f;
+        c->ncapt = ins.c;
+        memcpy(c->capt, &R[ins.a + 1], ins.c * sizeof(Word));
+        R[ins.a] = (Word)(uintptr_t)c;
+        VM_NEXT();
+    }
+
     // ---- calls ----
     VM_CASE(CALL) {
         Func *callee = (Func *)K[ins.b];
@@ -262,9 +331,11 @@ int vm_run(G *g) {
         }
         Frame *f = &g->frames[g->nframes++];
         f->fn = fn;
+        f->cl = cl;
         f->pc = pc;
         f->base = base;
         fn = callee;
+        cl = NULL;
         base = nb;
         R = g->stack + base;
         K = fn->k;
@@ -272,10 +343,41 @@ int vm_run(G *g) {
         VM_NEXT();
     }
     VM_CASE(CALLC) {
-        Closure *c = (Closure *)R[ins.b];
-        if (!c) THROW("runtime error: invalid memory address or nil pointer dereference");
-        (void)c;
-        THROW("CALLC: not yet");
+        Closure *c = (Closure *)(uintptr_t)R[ins.b];
+        if (!c) THROW(NIL_DEREF);
+        Func *callee = c->fn;
+        uint32_t nb = base + ins.a;
+        if ((uint64_t)nb + callee->nframe > g->stack_words) {
+            SAVE_PC();
+            grow_stack(g, (uint64_t)nb + callee->nframe);
+            RELOAD();
+        }
+        if (callee->native) {
+            SAVE_PC();
+            int st = callee->native(g, g->stack + nb);
+            if (st != VM_OK) return st;
+            RELOAD();
+            VM_NEXT();
+        }
+        if (g->nframes == g->frames_cap) {
+            if (g->nframes >= VM_MAX_DEPTH) {
+                SAVE_PC();
+                return vm_throw(g, "stack overflow");
+            }
+            grow_frames(g);
+        }
+        Frame *f = &g->frames[g->nframes++];
+        f->fn = fn;
+        f->cl = cl;
+        f->pc = pc;
+        f->base = base;
+        fn = callee;
+        cl = c;
+        base = nb;
+        R = g->stack + base;
+        K = fn->k;
+        pc = fn->code;
+        VM_NEXT();
     }
     VM_CASE(CALLN) {
         Func *callee = (Func *)K[ins.b];
@@ -303,6 +405,7 @@ int vm_run(G *g) {
             return VM_OK;
         }
         fn = f->fn;
+        cl = f->cl;
         pc = f->pc;
         base = f->base;
         R = g->stack + base;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "runtime/g.h"
+#include "runtime/type.h"
 #include "vm/func.h"
 
 // vm_g_init gives g an empty stack of at least words registers.
@@ -23,6 +24,10 @@ int vm_call(G *g, Func *fn, const Word *args, uint32_t nargs, Word *results, uin
 int vm_throw(G *g, const char *msg);
 // vm_throw_index raises "index out of range [i] with length n".
 int vm_throw_index(G *g, int64_t i, int64_t n);
+
+// vm_new allocates a zeroed object of type t (pointer-free memory when the
+// type holds no pointers, so the collector need not scan it).
+void *vm_new(const Type *t);
 
 // String helpers for the loop: a string is two words (data, len).
 void vm_concat(Word *dst, const Word *a, const Word *b);
