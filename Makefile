@@ -24,8 +24,10 @@ GEN_WARN := -Wno-unused-variable -Wno-unused-parameter -Wno-type-limits \
 DIRS    := common lexer parser compiler vm runtime stdlib
 SRCS    := $(sort $(shell find $(DIRS) -name "*.c" 2>/dev/null))
 OBJS    := $(SRCS:%.c=$(B)/obj/%.o)
+LIB_GOL := $(sort $(shell find stdlib -name "*.gol" 2>/dev/null))
 GEN_C   := $(if $(wildcard lexer/scan.re),$(B)/gen/lexer/scan.c) \
-           $(if $(wildcard parser/go.y),$(B)/gen/parser/go.c)
+           $(if $(wildcard parser/go.y),$(B)/gen/parser/go.c) \
+           $(B)/gen/stdlib/sources.c
 GEN_O   := $(GEN_C:$(B)/gen/%.c=$(B)/obj/gen/%.o)
 LIB     := $(B)/libgoli.a
 UNIT_SRCS := $(wildcard tests/unit/*.c)
@@ -55,6 +57,11 @@ $(B)/gen/lexer/scan.c: lexer/scan.re
 $(B)/gen/parser/go.c $(B)/gen/parser/go.h: parser/go.y
 	@mkdir -p $(B)/gen/parser
 	lemon -q -d$(B)/gen/parser $<
+
+# The standard library's Go sources, embedded (stdlib/embed.sh).
+$(B)/gen/stdlib/sources.c: $(LIB_GOL) stdlib/embed.sh
+	@mkdir -p $(@D)
+	stdlib/embed.sh $@ $(LIB_GOL)
 
 $(OBJS) $(B)/obj/goli.o $(UNIT_OBJS): | $(GEN_C)
 

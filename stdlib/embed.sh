@@ -1,0 +1,34 @@
+#!/bin/sh
+# stdlib/embed.sh: writes a C file that embeds the standard library's Go
+# sources (stdlib/**/*.gol) in the goli binary, so that `import "strings"`
+# needs no files at run time.
+#
+# usage: stdlib/embed.sh OUT.c FILE.gol...
+# Each file becomes one entry of lib_sources[]: its import path (the folder
+# under stdlib/, e.g. "strings" or "math/rand"), its name, and its bytes.
+out=$1
+shift
+{
+    echo "// generated from stdlib/**/*.gol by stdlib/embed.sh; do not edit"
+    echo '#include "stdlib/sources.h"'
+    echo
+    i=0
+    for f in "$@"; do
+        echo "static const unsigned char src$i[] = {"
+        od -An -v -tx1 "$f" | sed -e 's/  */ /g' -e 's/ \([0-9a-f][0-9a-f]\)/0x\1,/g'
+        echo "0x00 };"
+        i=$((i + 1))
+    done
+    echo
+    echo "const LibSource lib_sources[] = {"
+    i=0
+    for f in "$@"; do
+        rel=${f#stdlib/}
+        pkg=${rel%/*}
+        name=${rel##*/}
+        echo "    { \"$pkg\", \"$name\", (const char *)src$i, sizeof src$i - 1 },"
+        i=$((i + 1))
+    done
+    echo "    { 0, 0, 0, 0 }"
+    echo "};"
+} >"$out.tmp" && mv "$out.tmp" "$out"
