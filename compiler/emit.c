@@ -12,6 +12,7 @@ FuncBuilder *emit_begin(const char *name, const char *file, int line) {
     fb->fn->name = name;
     fb->fn->file = file;
     fb->fn->line = line;
+    fb->fn->defer_pc = -1;
     fb->line = line;
     return fb;
 }

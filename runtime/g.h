@@ -17,6 +17,23 @@ typedef struct Frame {
     uint32_t base;          // the caller's first register in stack
 } Frame;
 
+// Defer is one pending deferred call: the closure and its argument words,
+// evaluated when the defer statement ran. depth is the number of frames
+// below the activation that deferred it (g->nframes then).
+typedef struct Defer {
+    struct Defer *next;
+    uint32_t depth;
+    uint32_t nargs;
+    Closure *cl;
+    Word args[];
+} Defer;
+
+// TraceFrame is one line pair of a traceback.
+typedef struct TraceFrame {
+    Func *fn;
+    const Instr *pc;
+} TraceFrame;
+
 struct G {
     int64_t id;             // goroutine number, as tracebacks print it
     Word *stack;            // registers of all frames (GC memory)
@@ -28,7 +45,10 @@ struct G {
     Closure *cl;
     const Instr *pc;
     uint32_t base;
-    void *panic;            // the current panic (vm/panic.c), or NULL
+    struct Panic *panic;    // the innermost panic (runtime/panic.h), or NULL
+    struct Defer *defers;   // pending deferred calls, innermost first
+    struct TraceFrame *trace;   // the stack where the last panic began
+    uint32_t ntrace;
 };
 
 #endif

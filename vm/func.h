@@ -35,6 +35,7 @@ struct Func {
     uint32_t nparam;        // words of parameters, at R[0..nparam)
     uint32_t nresult;       // words of results, returned at R[0..nresult)
     uint32_t nframe;        // words of registers, >= max(nparam, nresult)
+    int32_t defer_pc;       // index of the RUNDEFER epilogue, or -1
     NativeFn native;        // set for a C function
 };
 

@@ -18,6 +18,14 @@
 // Column 2 is the operand format (for the disassembler); column 3 the
 // effect. "may panic" marks instructions that can raise a Go runtime panic;
 // "calls" those that run other code.
+//
+// Defer: a function containing `defer` ends in an epilogue that starts with
+// RUNDEFER (its index is Func.defer_pc): RUNDEFER calls the next deferred
+// call of this activation and comes back to itself, until none is left;
+// then it falls through to the code that returns the results. A panic jumps
+// to the epilogue of each activation that has deferred calls, innermost
+// first; a RECOVER in a deferred call run that way stops the panic, and the
+// epilogue then returns normally.
 #ifndef GOLI_OPCODES_H
 #define GOLI_OPCODES_H
 
@@ -133,6 +141,11 @@
     OP(CALLN,      ABC,  "call the native K[B] on R[A..]; calls, may panic, may park") \
     OP(RET,        AB,   "return R[A..A+B) as the results (copied to R[0..B))")        \
     OP(RET0,       NONE, "return with no results")                                      \
+    /* ---- defer, panic, recover ---- */                                              \
+    OP(DEFER,      ABC,  "defer a call of closure R[B] with C argument words R[A..]")  \
+    OP(RUNDEFER,   A,    "run this frame's next deferred call with its frame at R[A]; calls") \
+    OP(PANIC,      A,    "panic with the interface R[A..A+1]; may panic")               \
+    OP(RECOVER,    A,    "R[A..A+1] = recover()")                                       \
     OP(COUNT_, NONE, "(not an instruction: the number of opcodes)")
 
 typedef enum Opcode {

@@ -3,6 +3,9 @@
 #include "vm/vm.h"
 #include "common/mem.h"
 
+#include <stdio.h>
+#include <unistd.h>
+
 void vm_concat(Word *dst, const Word *a, const Word *b) {
     uint64_t na = a[1], nb = b[1];
     if (na == 0) { dst[0] = b[0]; dst[1] = nb; return; }
@@ -25,4 +28,32 @@ void *vm_new(const Type *t) {
     void *p = mem_alloc_atomic(n);
     memset(p, 0, n);
     return p;
+}
+
+// Traces keep at most this many frames from each end of a deep stack.
+enum { TRACE_KEEP = 100 };
+
+void vm_snapshot_trace(G *g) {
+    uint32_t total = g->nframes + 1, n = total > 2 * TRACE_KEEP ? 2 * TRACE_KEEP : total;
+    TraceFrame *t = mem_alloc(n * sizeof *t);
+    uint32_t k = 0;
+    // innermost first: the running function, then the callers
+    if (g->fn) t[k++] = (TraceFrame){ g->fn, g->pc };
+    for (uint32_t i = g->nframes; i-- > 0 && k < n;) {
+        if (total > 2 * TRACE_KEEP && k == TRACE_KEEP) i = 2 * TRACE_KEEP > i ? i : TRACE_KEEP;
+        if (g->frames[i].fn) t[k++] = (TraceFrame){ g->frames[i].fn, g->frames[i].pc };
+    }
+    g->trace = t;
+    g->ntrace = k;
+}
+
+void vm_stack_overflow(G *g) {
+    fflush(stdout);
+    fprintf(stderr, "runtime: goroutine stack exceeds 1000000000-byte limit\n");
+    fprintf(stderr, "fatal error: stack overflow\n\n");
+    fprintf(stderr, "goroutine %lld [running]:\n", (long long)g->id);
+    vm_snapshot_trace(g);
+    traceback_print(stderr, g);
+    fflush(stderr);
+    _exit(2);
 }

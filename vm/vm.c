@@ -3,6 +3,7 @@
 // is vm/opcodes.h, the frame model vm/func.h and runtime/g.h.
 #include "vm/vm.h"
 #include "vm/config.h"
+#include "runtime/panic.h"
 #include "common/mem.h"
 
 #include <math.h>
@@ -57,8 +58,22 @@ static void grow_frames(G *g) {
 
 // ---- Panics raised by instructions ----
 
+// vm_start_panic pushes a new panic with value v on g and snapshots the
+// stack for its report (frames are popped while unwinding; Go prints the
+// stack where the last panic began).
+void vm_start_panic(G *g, Iface v) {
+    Panic *p = mem_new(Panic);
+    p->value = v;
+    p->link = g->panic;
+    p->unwind_depth = UINT32_MAX;
+    p->defer_depth = UINT32_MAX;
+    g->panic = p;
+    vm_snapshot_trace(g);
+}
+
 int vm_throw(G *g, const char *msg) {
-    g->panic = (void *)msg;
+    vm_start_panic(g, panic_runtime_error(msg));
+    if (strcmp(msg, NIL_DEREF_TEXT) == 0) g->panic->sigsegv = true;
     return VM_PANIC;
 }
 
@@ -86,10 +101,10 @@ int vm_throw(G *g, const char *msg) {
 // panic or call out; RELOAD re-reads the registers after something that may
 // have grown the stack.
 #define SAVE_PC()   (g->fn = fn, g->cl = cl, g->pc = pc, g->base = base)
-#define NIL_DEREF   "runtime error: invalid memory address or nil pointer dereference"
+#define NIL_DEREF   NIL_DEREF_TEXT
 #define PTR(r)      ((uint8_t *)(uintptr_t)(r))
 #define RELOAD()    (R = g->stack + base)
-#define THROW(msg)  do { SAVE_PC(); return vm_throw(g, msg); } while (0)
+#define THROW(msg)  do { SAVE_PC(); vm_throw(g, msg); goto unwind; } while (0)
 
 int vm_run(G *g) {
 #if VM_COMPUTED_GOTO
@@ -242,7 +257,8 @@ int vm_run(G *g) {
         Word i = R[ins.c], n = R[ins.b + 1];
         if (i >= n) {
             SAVE_PC();
-            return vm_throw_index(g, (int64_t)i, (int64_t)n);
+            vm_throw_index(g, (int64_t)i, (int64_t)n);
+            goto unwind;
         }
         R[ins.a] = ((const uint8_t *)R[ins.b])[i];
         VM_NEXT();
@@ -325,7 +341,7 @@ int vm_run(G *g) {
         if (g->nframes == g->frames_cap) {
             if (g->nframes >= VM_MAX_DEPTH) {
                 SAVE_PC();
-                return vm_throw(g, "stack overflow");
+                vm_stack_overflow(g);
             }
             grow_frames(g);
         }
@@ -355,6 +371,7 @@ int vm_run(G *g) {
         if (callee->native) {
             SAVE_PC();
             int st = callee->native(g, g->stack + nb);
+            if (st == VM_PANIC) goto unwind;
             if (st != VM_OK) return st;
             RELOAD();
             VM_NEXT();
@@ -362,7 +379,7 @@ int vm_run(G *g) {
         if (g->nframes == g->frames_cap) {
             if (g->nframes >= VM_MAX_DEPTH) {
                 SAVE_PC();
-                return vm_throw(g, "stack overflow");
+                vm_stack_overflow(g);
             }
             grow_frames(g);
         }
@@ -389,6 +406,7 @@ int vm_run(G *g) {
         }
         SAVE_PC();
         int st = callee->native(g, g->stack + nb);
+        if (st == VM_PANIC) goto unwind;
         if (st != VM_OK) return st;
         RELOAD();
         VM_NEXT();
@@ -412,9 +430,118 @@ int vm_run(G *g) {
         K = fn->k;
         VM_NEXT();
     }
+
+    // ---- defer, panic, recover ----
+    VM_CASE(DEFER) {
+        Closure *c = (Closure *)(uintptr_t)R[ins.b];
+        Defer *d = mem_alloc(sizeof(Defer) + ins.c * sizeof(Word));
+        d->next = g->defers;
+        d->depth = g->nframes;
+        d->cl = c;
+        d->nargs = ins.c;
+        memcpy(d->args, &R[ins.a], ins.c * sizeof(Word));
+        g->defers = d;
+        VM_NEXT();
+    }
+    VM_CASE(RUNDEFER) {
+        Defer *d = g->defers;
+        Panic *p = g->panic;
+        if (!d || d->depth != g->nframes) {
+            if (p && p->unwind_depth == g->nframes) {
+                if (!p->recovered) goto unwind_pop;
+                // Recovered: drop it and the panics it aborted, and return
+                // normally with the results as they are now.
+                Panic *q = p->link;
+                while (q && q->unwind_depth >= g->nframes) q = q->link;
+                g->panic = q;
+            }
+            VM_NEXT();
+        }
+        g->defers = d->next;
+        Closure *c = d->cl;
+        if (!c) {   // a nil func deferred: Go panics when the call happens
+            SAVE_PC();
+            vm_throw(g, NIL_DEREF);
+            goto unwind;
+        }
+        uint32_t nb = base + ins.a;
+        Func *callee = c->fn;
+        if ((uint64_t)nb + callee->nframe + d->nargs > g->stack_words) {
+            SAVE_PC();
+            grow_stack(g, (uint64_t)nb + callee->nframe + d->nargs);
+            RELOAD();
+        }
+        memcpy(g->stack + nb, d->args, d->nargs * sizeof(Word));
+        if (p && p->unwind_depth == g->nframes) p->defer_depth = g->nframes + 1;
+        pc--;   // come back here when the deferred call returns
+        if (callee->native) {
+            SAVE_PC();
+            int st = callee->native(g, g->stack + nb);
+            if (st == VM_PANIC) goto unwind;
+            if (st != VM_OK) return st;
+            RELOAD();
+            VM_NEXT();
+        }
+        if (g->nframes == g->frames_cap) grow_frames(g);
+        Frame *f = &g->frames[g->nframes++];
+        f->fn = fn;
+        f->cl = cl;
+        f->pc = pc;
+        f->base = base;
+        fn = callee;
+        cl = c;
+        base = nb;
+        R = g->stack + base;
+        K = fn->k;
+        pc = fn->code;
+        VM_NEXT();
+    }
+    VM_CASE(PANIC) {
+        SAVE_PC();
+        Iface v = { (Type *)(uintptr_t)R[ins.a], R[ins.a + 1] };
+        if (!v.type) v = panic_nil_error();
+        vm_start_panic(g, v);
+        goto unwind;
+    }
+    VM_CASE(RECOVER) {
+        Panic *p = g->panic;
+        if (p && !p->recovered && !p->goexit && p->defer_depth == g->nframes) {
+            p->recovered = true;
+            R[ins.a] = (Word)(uintptr_t)p->value.type;
+            R[ins.a + 1] = p->value.data;
+        } else {
+            R[ins.a] = R[ins.a + 1] = 0;
+        }
+        VM_NEXT();
+    }
     VM_CASE(COUNT_) THROW("bad instruction");
     }
     return VM_OK;   // not reached with computed goto
+
+    // unwind runs when g->panic has just begun or a deferred call returned
+    // with it unrecovered: find the innermost activation with pending defers
+    // and run its defer epilogue (Func.defer_pc, a RUNDEFER); pop the
+    // activations without. Popping the entry frame hands the panic to C.
+unwind:
+    for (;;) {
+        if (g->defers && g->defers->depth == g->nframes && fn->defer_pc >= 0) {
+            g->panic->unwind_depth = g->nframes;
+            pc = fn->code + fn->defer_pc;
+            R = g->stack + base;
+            K = fn->k;
+            VM_NEXT();
+        }
+    unwind_pop:;
+        Frame *f = &g->frames[--g->nframes];
+        if (!f->fn) {
+            g->fn = NULL;
+            return VM_PANIC;
+        }
+        fn = f->fn;
+        cl = f->cl;
+        pc = f->pc;
+        base = f->base;
+    }
 }
 
 // ---- Entering bytecode from C ----

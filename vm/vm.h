@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "runtime/g.h"
+#include "runtime/panic.h"
+#include "runtime/value.h"
 #include "runtime/type.h"
 #include "vm/func.h"
 
@@ -19,6 +21,13 @@ int vm_run(G *g);
 // nresults result words out. Used to enter main and for C calling back into
 // Go (fmt calling String()).
 int vm_call(G *g, Func *fn, const Word *args, uint32_t nargs, Word *results, uint32_t nresults);
+
+// vm_start_panic begins a panic with value v on g (panic()).
+void vm_start_panic(G *g, Iface v);
+// vm_snapshot_trace records g's frames for the panic report.
+void vm_snapshot_trace(G *g);
+// vm_stack_overflow reports Go's fatal "stack overflow" and exits 2.
+void vm_stack_overflow(G *g) __attribute__((noreturn));
 
 // vm_throw raises a runtime panic with a fixed message; returns VM_PANIC.
 int vm_throw(G *g, const char *msg);

@@ -1,0 +1,108 @@
+// runtime/panic.c: panic values, panic reports and tracebacks (panic.h).
+#include "runtime/panic.h"
+#include "common/mem.h"
+#include "stdlib/fmt/fmt.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+Type *type_runtime_error;
+
+Iface panic_runtime_error(const char *msg) {
+    if (!type_runtime_error) type_runtime_error = type_named("runtime", "Error", type_string);
+    GoString *s = mem_new(GoString);
+    *s = gostr(msg, (int64_t)strlen(msg));
+    Iface v = { type_runtime_error, (uint64_t)(uintptr_t)s };
+    return v;
+}
+
+Iface panic_nil_error(void) {
+    return panic_runtime_error("panic called with nil argument (goexit=false)");
+}
+
+// basic_text formats a value of a basic kind as Go's print builtin does.
+static const char *basic_text(const Type *t, const void *p) {
+    FmtBuf b;
+    strconv_buf_init(&b, NULL, 0);
+    lib_fmt_builtin_value(&b, t->under, p);
+    return strconv_buf_cstr(&b);
+}
+
+static bool is_basic(const Type *t) {
+    return t->kind >= K_BOOL && t->kind <= K_STRING;
+}
+
+const char *panic_value_text(G *g, const Iface *v, PanicMethodText call) {
+    if (!v->type) return "nil";
+    GoString s;
+    if (v->type == type_runtime_error) {
+        const GoString *m = (const GoString *)(uintptr_t)v->data;
+        return mem_strndup((const char *)m->ptr, (size_t)m->len);
+    }
+    if (call && (call(g, v, "Error", &s) || call(g, v, "String", &s)))
+        return mem_strndup((const char *)s.ptr, (size_t)s.len);
+    const void *p = iface_ptr(v);
+    const Type *t = v->type;
+    if (is_basic(t)) {
+        const char *text = basic_text(t, p);
+        if (!type_is_named(t) || !t->pkg) return text;   // int, string, ...
+        if (t->kind == K_STRING) return mem_sprintf("%s(\"%s\")", t->str, text);
+        return mem_sprintf("%s(%s)", t->str, text);
+    }
+    // Go prints the data word: the value's address, or the value itself
+    // for pointer-shaped types.
+    return mem_sprintf("(%s) 0x%llx", t->str, (unsigned long long)v->data);
+}
+
+static void print_chain(FILE *out, G *g, Panic *p, PanicMethodText call) {
+    if (p->link) {
+        print_chain(out, g, p->link, call);
+        if (!p->link->goexit) fputc('\t', out);
+    }
+    if (p->goexit) return;
+    fprintf(out, "panic: %s", panic_value_text(g, &p->value, call));
+    if (p->recovered) fputs(" [recovered]", out);
+    fputc('\n', out);
+}
+
+// func_takes_args decides between Go's "f()" and "f(...)" frame headers.
+static int func_takes_args(const Func *fn) { return fn->nparam > 0; }
+
+static void print_frame(FILE *out, const Func *fn, const Instr *pc) {
+    int idx = (int)(pc - fn->code) - 1;
+    if (idx < 0) idx = 0;
+    int line = fn->lines && idx < fn->ncode ? fn->lines[idx] : fn->line;
+    fprintf(out, "%s(%s)\n\t%s:%d +0x%x\n", fn->name, func_takes_args(fn) ? "..." : "",
+            fn->file ? fn->file : "?", line, (unsigned)(idx * 8));
+}
+
+void traceback_print(FILE *out, G *g) {
+    if (g->trace) {   // the stack where the panic began
+        for (uint32_t i = 0; i < g->ntrace; i++) print_frame(out, g->trace[i].fn, g->trace[i].pc);
+        return;
+    }
+    if (g->fn) print_frame(out, g->fn, g->pc);
+    for (uint32_t i = g->nframes; i-- > 0;) {
+        const Frame *f = &g->frames[i];
+        if (f->fn) print_frame(out, f->fn, f->pc);
+    }
+}
+
+void panic_report(G *g, Panic *p, PanicMethodText call) {
+    fflush(stdout);
+    print_chain(stderr, g, p, call);
+    if (p->sigsegv)
+        fputs("[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n", stderr);
+    fprintf(stderr, "\ngoroutine %lld [running]:\n", (long long)g->id);
+    traceback_print(stderr, g);
+    fflush(stderr);
+    _exit(2);
+}
+
+void fatal_error(const char *msg) {
+    fflush(stdout);
+    fprintf(stderr, "fatal error: %s\n", msg);
+    fflush(stderr);
+    _exit(2);
+}
