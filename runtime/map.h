@@ -55,15 +55,27 @@ void map_clear(Map *m);
 // error on this thread.
 Type *map_unhashable_type(void);
 
+// map_fatal_hook reports a misuse Go treats as a fatal error, not a panic
+// ("concurrent map writes", "concurrent map read and map write",
+// "concurrent map iteration and map write"); msg comes without the "fatal
+// error: " prefix. It must not return. The default prints "fatal error:
+// MSG" to stderr and exits with status 2; the runtime installs its own,
+// which adds the goroutine traceback.
+extern void (*map_fatal_hook)(const char *msg);
+
 // Iteration: map_iter_init, then map_iter_next until it returns false; on
 // true *key and *val point at the current entry.
 void map_iter_init(MapIter *it, Map *m);
 bool map_iter_next(MapIter *it, void **key, void **val);
 
 // Hashing and equality of any comparable value, for maps and for interface
-// comparison. value_equal returns false and sets *err = MAP_UNHASHABLE when
-// comparing interfaces whose dynamic type is not comparable (Go panics then:
-// "runtime error: comparing uncomparable type []int").
+// comparison. value_hash sets *err = MAP_UNHASHABLE (and returns 0) when an
+// interface inside the value holds a type that is not comparable; on
+// success it leaves *err alone. value_equal returns false and sets *err =
+// MAP_UNHASHABLE when comparing interfaces of the same dynamic type that is
+// not comparable (Go panics then: "runtime error: comparing uncomparable
+// type []int"); interfaces of different dynamic types are simply unequal.
+// err may be NULL in both.
 uint64_t value_hash(const Type *t, const void *p, uint64_t seed, int *err);
 bool value_equal(const Type *t, const void *a, const void *b, int *err);
 
