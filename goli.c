@@ -3,7 +3,10 @@
 #include "common/diag.h"
 #include "common/mem.h"
 #include "common/source.h"
+#include "compiler/compile.h"
 #include "parser/parse.h"
+#include "runtime/run.h"
+#include "vm/dis.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -17,12 +20,15 @@ static const char usage_text[] =
     "\n"
     "The commands are:\n"
     "\n"
+    "\trun FILE.gol [args]    compile and run a program (also: goli FILE.gol)\n"
+    "\tcheck FILE.gol         type-check a program without running it\n"
+    "\tdis FILE.gol           print the bytecode of each function\n"
     "\tparse [-ast] FILE...   check that each file is syntactically valid Go;\n"
     "\t                       -ast prints the syntax tree with positions\n"
     "\thelp                   print this text\n"
     "\n"
-    "Exit status: 0 when all files parse, 2 after syntax errors, 1 when a\n"
-    "file cannot be read.\n";
+    "Exit status: the program's own (os.Exit), 2 after a compile error, a\n"
+    "panic or a fatal error, 1 when a file cannot be read.\n";
 
 static int cmd_parse(int argc, char **argv) {
     int dump = 0, i = 0, status = 0;
@@ -67,9 +73,25 @@ static int has_suffix(const char *s, const char *suf) {
     return n >= m && strcmp(s + n - m, suf) == 0;
 }
 
-// cmd_run runs a program. Until the compiler exists it reports the
-// program's syntax errors as `go run` would, and otherwise says that
-// running is not there yet.
+// compile_or_report compiles path for `goli run` and `goli dis`, printing
+// errors as go run does; *status receives the exit status on failure.
+static Program *compile_or_report(const char *path, int *status) {
+    const char *err = NULL;
+    Diag *diag = diag_new();
+    Program *prog = compile_program(path, diag, &err);
+    if (err) {
+        fprintf(stderr, "%s\n", err);
+        *status = 1;
+        return NULL;
+    }
+    if (!prog) {
+        diag_flush(diag, stderr);
+        *status = 2;
+    }
+    return prog;
+}
+
+// cmd_run runs a program: `goli FILE.gol args...` or `goli run FILE.gol`.
 static int cmd_run(int argc, char **argv) {
     if (strcmp(argv[0], "run") == 0) {
         argc--, argv++;
@@ -78,20 +100,48 @@ static int cmd_run(int argc, char **argv) {
         fprintf(stderr, "usage: goli run FILE.gol [arguments...]\n");
         return 2;
     }
+    int status = 0;
+    Program *prog = compile_or_report(argv[0], &status);
+    if (!prog) return status;
+    return run_program(prog, argc, argv);
+}
+
+// cmd_check type-checks a program without running it.
+static int cmd_check(int argc, char **argv) {
+    if (argc < 1) {
+        fprintf(stderr, "usage: goli check FILE.gol\n");
+        return 2;
+    }
     const char *err = NULL;
-    Source *src = source_read(argv[0], &err);
-    if (!src) {
+    Diag *diag = diag_new();
+    Package *pkg = compile_check(argv[0], diag, &err);
+    if (err) {
         fprintf(stderr, "%s\n", err);
         return 1;
     }
-    Diag *diag = diag_new();
-    parse_file(src, diag);
-    if (diag_count(diag)) {
+    if (!pkg) {
         diag_flush(diag, stderr);
         return 2;
     }
-    fprintf(stderr, "goli: %s: running programs is not implemented yet (try goli parse)\n", argv[0]);
-    return 2;
+    return 0;
+}
+
+static void dis_one(Func *f, void *arg) {
+    vm_dis(arg, f);
+    fputc('\n', arg);
+}
+
+// cmd_dis prints the bytecode of every function of a program.
+static int cmd_dis(int argc, char **argv) {
+    if (argc < 1) {
+        fprintf(stderr, "usage: goli dis FILE.gol\n");
+        return 2;
+    }
+    int status = 0;
+    Program *prog = compile_or_report(argv[0], &status);
+    if (!prog) return status;
+    compile_each_func(prog, dis_one, stdout);
+    return 0;
 }
 
 int main(int argc, char **argv) {
@@ -103,6 +153,10 @@ int main(int argc, char **argv) {
     }
     if (strcmp(argv[1], "parse") == 0)
         return cmd_parse(argc - 2, argv + 2);
+    if (strcmp(argv[1], "check") == 0)
+        return cmd_check(argc - 2, argv + 2);
+    if (strcmp(argv[1], "dis") == 0)
+        return cmd_dis(argc - 2, argv + 2);
     if (strcmp(argv[1], "run") == 0 || has_suffix(argv[1], ".gol") || has_suffix(argv[1], ".go"))
         return cmd_run(argc - 1, argv + 1);
     fprintf(stderr, "goli %s: unknown command\nRun 'goli help' for usage.\n", argv[1]);

@@ -17,6 +17,14 @@ FuncBuilder *emit_begin(const char *name, const char *file, int line) {
     return fb;
 }
 
+FuncBuilder *emit_begin_func(Func *fn) {
+    FuncBuilder *fb = mem_new(FuncBuilder);
+    fb->fn = fn;
+    fb->line = fn->line;
+    fn->defer_pc = -1;
+    return fb;
+}
+
 Func *emit_end(FuncBuilder *fb) {
     Func *fn = fb->fn;
     fn->code = fb->code;

@@ -27,6 +27,8 @@ typedef struct FuncBuilder {
 } FuncBuilder;
 
 FuncBuilder *emit_begin(const char *name, const char *file, int line);
+// emit_begin_func fills in a Func made earlier (so calls could refer to it).
+FuncBuilder *emit_begin_func(Func *fn);
 // emit_end finishes the Func: code, lines, constants and frame size.
 Func *emit_end(FuncBuilder *fb);
 

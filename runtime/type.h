@@ -84,6 +84,7 @@ typedef struct Method {
     const char *pkg;        // package of an unexported name, else NULL
     Type *sig;              // the signature without the receiver
     Func *fn;               // implementation (named types; NULL in interfaces)
+    void *obj;              // the method's Obj (compiler/scope.h), for the generator
     bool ptr_recv;          // declared on *T
 } Method;
 

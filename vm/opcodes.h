@@ -19,6 +19,11 @@
 // effect. "may panic" marks instructions that can raise a Go runtime panic;
 // "calls" those that run other code.
 //
+// RFIELD and RSETFIELD read and write a field inside a struct or array
+// value held in registers (its memory image): C's low 12 bits are the byte
+// offset, its high 4 bits the field's kind: 1..7 = int8, uint8, int16,
+// uint16, int32, uint32, 64-bit word (loads extend as the kind says).
+//
 // Defer: a function containing `defer` ends in an epilogue that starts with
 // RUNDEFER (its index is Func.defer_pc): RUNDEFER calls the next deferred
 // call of this activation and comes back to itself, until none is left;
@@ -49,6 +54,7 @@
     OP(DIVU,       ABC,  "R[A] = R[B] / R[C] (unsigned; may panic)")                    \
     OP(REMU,       ABC,  "R[A] = R[B] % R[C] (unsigned; may panic)")                    \
     OP(ADDIK,      ABC,  "R[A] = R[B] + sC")                                            \
+    OP(MULIK,      ABC,  "R[A] = R[B] * C (C unsigned: element sizes)")                 \
     OP(SUBIK,      ABC,  "R[A] = R[B] - sC")                                            \
     OP(NEGI,       AB,   "R[A] = -R[B]")                                                \
     OP(AND,        ABC,  "R[A] = R[B] & R[C]")                                          \
@@ -133,6 +139,10 @@
     OP(STOREN,     ABC,  "copy C bytes from R[B..] to R[A]; may panic")                \
     OP(ADDP,       ABC,  "R[A] = R[B] + C (field address); may panic if R[B] is nil")  \
     OP(NEW,        AB,   "R[A] = a new zeroed object of type K[B]")                    \
+    OP(CHKIDX,     AB,   "panic unless R[A] < R[B] (unsigned): index out of range; may panic") \
+    OP(RFIELD,     ABC,  "R[A] = field of the register image at R[B]: C = offset | kind << 12") \
+    OP(RSETFIELD,  ABC,  "set the field of the image at R[A] from R[B]: C as for RFIELD") \
+    OP(MKIFACE,    ABC,  "R[A..A+1] = interface of type K[C] holding the value at R[B..]") \
     OP(GETCAPT,    AB,   "R[A] = the running closure's capture B (a cell pointer)")    \
     OP(CLOSURE,    ABC,  "R[A] = closure of K[B] capturing R[A+1..A+1+C)")           \
     /* ---- calls ---- */                                                               \

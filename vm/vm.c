@@ -166,6 +166,7 @@ int vm_run(G *g) {
     }
     VM_CASE(ADDIK) R[ins.a] = R[ins.b] + (Word)(int64_t)sC(ins); VM_NEXT();
     VM_CASE(SUBIK) R[ins.a] = R[ins.b] - (Word)(int64_t)sC(ins); VM_NEXT();
+    VM_CASE(MULIK) R[ins.a] = R[ins.b] * (Word)ins.c; VM_NEXT();
     VM_CASE(NEGI) R[ins.a] = 0 - R[ins.b]; VM_NEXT();
     VM_CASE(AND) R[ins.a] = R[ins.b] & R[ins.c]; VM_NEXT();
     VM_CASE(OR) R[ins.a] = R[ins.b] | R[ins.c]; VM_NEXT();
@@ -317,6 +318,38 @@ int vm_run(G *g) {
     }
     VM_CASE(NEW) {
         R[ins.a] = (Word)(uintptr_t)vm_new((const Type *)K[ins.b]);
+        VM_NEXT();
+    }
+    VM_CASE(CHKIDX)
+        if (R[ins.a] >= R[ins.b]) {
+            SAVE_PC();
+            vm_throw_index(g, (int64_t)R[ins.a], (int64_t)R[ins.b]);
+            goto unwind;
+        }
+        VM_NEXT();
+    VM_CASE(RFIELD) {
+        const uint8_t *p = (const uint8_t *)&R[ins.b] + (ins.c & 0xFFF);
+        R[ins.a] = vm_load_kind(p, ins.c >> 12);
+        VM_NEXT();
+    }
+    VM_CASE(RSETFIELD) {
+        uint8_t *p = (uint8_t *)&R[ins.a] + (ins.c & 0xFFF);
+        vm_store_kind(p, ins.c >> 12, R[ins.b]);
+        VM_NEXT();
+    }
+    VM_CASE(MKIFACE) {
+        const Type *t = (const Type *)(uintptr_t)K[ins.c];
+        Word data;
+        if (t->flags & TF_DIRECT) {
+            data = 0;
+            memcpy(&data, &R[ins.b], t->size);
+        } else {
+            void *copy = vm_new(t);
+            memcpy(copy, &R[ins.b], t->size);
+            data = (Word)(uintptr_t)copy;
+        }
+        R[ins.a] = (Word)(uintptr_t)t;
+        R[ins.a + 1] = data;
         VM_NEXT();
     }
     VM_CASE(GETCAPT) R[ins.a] = cl->capt[ins.b]; VM_NEXT();

@@ -38,6 +38,23 @@ int vm_throw_index(G *g, int64_t i, int64_t n);
 // type holds no pointers, so the collector need not scan it).
 void *vm_new(const Type *t);
 
+// Register-image fields (RFIELD/RSETFIELD kinds 1..7).
+static inline Word vm_load_kind(const uint8_t *p, unsigned kind) {
+    switch (kind) {
+    case 1: { int8_t v; memcpy(&v, p, 1); return (Word)(int64_t)v; }
+    case 2: { uint8_t v; memcpy(&v, p, 1); return v; }
+    case 3: { int16_t v; memcpy(&v, p, 2); return (Word)(int64_t)v; }
+    case 4: { uint16_t v; memcpy(&v, p, 2); return v; }
+    case 5: { int32_t v; memcpy(&v, p, 4); return (Word)(int64_t)v; }
+    case 6: { uint32_t v; memcpy(&v, p, 4); return v; }
+    default: { uint64_t v; memcpy(&v, p, 8); return v; }
+    }
+}
+static inline void vm_store_kind(uint8_t *p, unsigned kind, Word w) {
+    unsigned n = kind <= 2 ? 1 : kind <= 4 ? 2 : kind <= 6 ? 4 : 8;
+    memcpy(p, &w, n);
+}
+
 // String helpers for the loop: a string is two words (data, len).
 void vm_concat(Word *dst, const Word *a, const Word *b);
 static inline int vm_str_cmp(const Word *a, const Word *b) {

@@ -1,0 +1,156 @@
+// compiler/gen.h: the code generator, from checked syntax trees
+// (compiler/check.h says what the checker leaves in them) to Funcs of typed
+// register bytecode (vm/opcodes.h). Shared by gen.c (program, functions,
+// statements), gen_expr.c (expressions) and gen_call.c (calls, builtins,
+// conversions).
+//
+// Model
+// - A local variable lives in registers (Obj.reg) unless it is captured by
+//   a closure or its address is taken (Obj.captured/addressed): then it lives
+//   in a heap cell and its register holds the cell's address (CELL below).
+//   Per-iteration loop variables (Go 1.22) get a fresh cell per iteration.
+// - A package-level variable lives in its own heap object; its address is a
+//   constant of every function that uses it (Obj.global).
+// - Expressions are compiled into a destination (gen_expr_to) or into
+//   whatever register already holds them (gen_expr_reg: a variable's own
+//   register, or a new temporary). Temporaries are freed at statement end.
+// - Calls put their arguments at the top of the register file; the callee's
+//   frame starts there and its results come back in the same place.
+#ifndef GOLI_GEN_H
+#define GOLI_GEN_H
+
+#include "compiler/check.h"
+#include "compiler/emit.h"
+#include "vm/func.h"
+
+typedef struct Program Program;
+
+// Target is one enclosing statement a break or continue may leave: a for
+// loop, a switch or a select, with its optional label and the jumps waiting
+// for their destination.
+typedef struct Target {
+    struct Target *outer;
+    Obj *label;
+    bool is_loop;
+    int *breaks;            // jumps to patch to the statement's end
+    int nbreaks, capbreaks;
+    int *conts;             // jumps to patch to the loop's continue point
+    int nconts, capconts;
+} Target;
+
+typedef struct Label {
+    Obj *obj;
+    int pc;                 // -1 until the label is placed
+    int *gotos;             // forward gotos waiting for it
+    int ngotos, capgotos;
+} Label;
+
+// GenFunc is the function being generated.
+typedef struct GenFunc {
+    struct GenFunc *outer;  // the enclosing function of a function literal
+    Node *decl;             // FUNCDECL or FUNCLIT
+    Type *sig;
+    FuncBuilder *fb;
+    Obj **results;          // result variables (named or hidden), one per result
+    int nresults;
+    bool has_defer;
+    int *returns;           // jumps to the defer epilogue
+    int nreturns, capreturns;
+    Target *targets;        // innermost enclosing for/switch/select
+    Label *labels;
+    int nlabels, caplabels;
+    // Captured variables: the outer Objs this literal uses, in capture order.
+    Obj **capts;
+    int ncapts, capcapts;
+    bool fallthrough_pending;
+    int fallthrough_jump;
+} GenFunc;
+
+typedef struct Gen {
+    Diag *diag;
+    Program *prog;
+    Package *pkg;
+    GenFunc *fn;
+    const char *prog_file;  // the source file of the package being generated
+    const char *lit_prefix; // name of the function enclosing a literal
+    int lit_count;          // names of function literals: main.f.func1, ...
+} Gen;
+
+// The program: every package's functions, ready to run.
+struct Program {
+    Package *main;
+    Func *entry;            // runs every package's initialisation, then main.main
+    Func *main_fn;          // main.main
+};
+
+// gen_program generates code for pkg and everything it imports. Returns
+// NULL after reporting an error (a construct goli cannot compile yet).
+Program *gen_program(Package *main_pkg, Diag *diag);
+
+// ---- Shared between the gen*.c files ----
+
+void gen_error(Gen *g, const Node *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static inline FuncBuilder *FB(Gen *g) { return g->fn->fb; }
+static inline int words_of(const Type *t) { return (int)type_words(t); }
+
+// Statements and function bodies (gen.c).
+void gen_block(Gen *g, Node *block);
+void gen_stmt(Gen *g, Node *s);
+Func *gen_funclit(Gen *g, Node *lit, int dst);
+
+// Variables (gen.c).
+bool gen_var_in_cell(const Obj *o);
+bool gen_var_in_register(Gen *g, const Obj *o);
+// gen_capture_index returns the closure capture slot of an outer variable.
+int gen_capture_index(Gen *g, Obj *o);
+// gen_declare_local gives a new local variable its register(s) or cell.
+void gen_declare_local(Gen *g, Obj *o);
+
+// Expressions (gen_expr.c).
+void gen_expr_to(Gen *g, Node *n, int dst);
+int gen_expr_reg(Gen *g, Node *n);
+// gen_expr_as compiles n and converts it to type t (assignability: a value
+// to an interface, nil to a slice, ...), into dst.
+void gen_expr_as(Gen *g, Node *n, Type *t, int dst);
+void gen_cond_jump(Gen *g, Node *n, bool jump_if, int **jumps, int *njumps, int *cap);
+void gen_load_zero(Gen *g, Type *t, int dst);
+void gen_convert_reg(Gen *g, Type *from, Type *to, int src, int dst);
+void gen_move(Gen *g, int dst, int src, int words);
+// Addressable operands: gen_addr computes the address of an addressable
+// expression into a register; gen_store stores words at R[src] into it.
+int gen_addr(Gen *g, Node *n);
+void gen_store_ptr(Gen *g, int ptr, int offset, Type *t, int src);
+void gen_load_ptr(Gen *g, int dst, int ptr, int offset, Type *t);
+void gen_assign_to(Gen *g, Node *lhs, int src, Type *t);
+
+void gen_load_var(Gen *g, Obj *o, int dst);
+void gen_store_var(Gen *g, Obj *o, int src);
+void gen_capture_cell(Gen *g, Obj *o, int dst);
+void gen_compare_regs(Gen *g, TokenKind op, Type *t, int dst, int a, int b);
+void gen_op_assign(Gen *g, Node *x, TokenKind op, int val, Type *t);
+TokenKind assign_op_token(TokenKind op);
+
+// Targets (gen.c).
+Target *gen_push_target(Gen *g, Obj *label, bool is_loop);
+void gen_pop_target(Gen *g, Target *t, int cont_pc, int break_pc);
+Obj *gen_take_label(void);
+
+// Calls (gen_call.c).
+void gen_multi(Gen *g, Node *n, int dst, int count);
+void gen_defer(Gen *g, Node *s);
+void gen_func_value(Gen *g, Obj *o, int dst);
+void gen_method_value(Gen *g, Node *n, int dst);
+void gen_map_index(Gen *g, Node *n, int dst, bool comma_ok);
+void gen_map_assign(Gen *g, Node *lhs, int src);
+void gen_map_literal(Gen *g, Node *n, int dst);
+void gen_slice_expr(Gen *g, Node *n, int dst);
+void gen_type_assert(Gen *g, Node *n, int dst, bool comma_ok);
+void gen_range(Gen *g, Node *s);
+void gen_call(Gen *g, Node *call, int dst);
+void gen_builtin(Gen *g, Node *call, int dst);
+void gen_conversion(Gen *g, Node *call, int dst);
+Func *gen_func_of(Gen *g, Obj *fn);
+// gen_native_func returns the Func of a body-less function (a C native).
+Func *gen_native_func(Gen *g, Obj *fn, Node *at);
+
+#endif

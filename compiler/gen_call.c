@@ -1,0 +1,673 @@
+// compiler/gen_call.c: calls, builtins, conversions, map and slice
+// operations, range loops, defer and the program (the model is in
+// compiler/gen.h).
+#include "compiler/gen.h"
+#include "common/mem.h"
+#include "stdlib/natives.h"
+#include "vm/builtins.h"
+
+#include <string.h>
+
+// native_call emits a call of a runtime native whose frame (at base) the
+// caller has filled.
+static void native_call(Gen *g, RtNative which, int base) {
+    emit(FB(g), OP_CALLN, base, emit_const_ptr(FB(g), rt_native(which)), 0);
+}
+
+static int type_const(Gen *g, const Type *t) { return emit_const_ptr(FB(g), t); }
+
+static void load_type(Gen *g, int dst, const Type *t) {
+    emit(FB(g), OP_LOADK, dst, type_const(g, t), 0);
+}
+
+static int max_int(int a, int b) { return a > b ? a : b; }
+
+// ---- Function values ----
+
+// static_closure returns the closure value of a top-level function.
+static Closure *static_closure(Func *fn) {
+    Closure *c = mem_alloc(sizeof(Closure));
+    c->fn = fn;
+    return c;
+}
+
+void gen_func_value(Gen *g, Obj *o, int dst) {
+    Func *fn = gen_func_of(g, o);
+    emit(FB(g), OP_LOADK, dst, emit_const_ptr(FB(g), static_closure(fn)), 0);
+}
+
+void gen_method_value(Gen *g, Node *n, int dst) {
+    gen_error(g, n, "goli: method values are not supported yet");
+    (void)dst;
+}
+
+Func *gen_native_func(Gen *g, Obj *o, Node *at) {
+    Func *fn = gen_func_of(g, o);
+    NativeFn f = lib_native_lookup(g->pkg->path, o->name);
+    if (!f) {
+        gen_error(g, at, "missing function body");
+        return fn;
+    }
+    fn->native = f;
+    return fn;
+}
+
+// ---- Calls ----
+
+// args_words is the size of a call's argument block.
+static int sig_param_words(const Type *sig) {
+    int w = 0;
+    for (int i = 0; i < sig->nfields; i++) w += words_of(sig->fields[i].type);
+    return w;
+}
+
+static int sig_result_words(const Type *sig) {
+    int w = 0;
+    for (int i = 0; i < sig->nresults; i++) w += words_of(sig->results[i]);
+    return w;
+}
+
+// gen_args puts the arguments of call (for signature sig) at R[base + off..].
+static void gen_args(Gen *g, Node *call, const Type *sig, int base, int off) {
+    FuncBuilder *fb = FB(g);
+    int np = sig->nfields;
+    NodeList *args = &call->list;
+    // f(g()) with g returning several values.
+    if (args->n == 1 && args->v[0]->type && args->v[0]->type->kind == K_TUPLE && np > 1) {
+        Node *inner = args->v[0];
+        int mark = emit_top(fb);
+        int r = emit_reg(fb, words_of(inner->type) > 0 ? words_of(inner->type) : 1);
+        gen_call(g, inner, r);
+        int src = r, dst = base + off;
+        for (int i = 0; i < np && i < inner->type->nfields; i++) {
+            Type *from = inner->type->fields[i].type, *to = sig->fields[i].type;
+            gen_convert_reg(g, from, to, src, dst);
+            src += words_of(from);
+            dst += words_of(to);
+        }
+        emit_free(fb, mark);
+        return;
+    }
+    int pos = base + off;
+    for (int i = 0; i < np; i++) {
+        Type *pt = sig->fields[i].type;
+        if (sig->variadic && i == np - 1 && !(call->flags & NF_DOTS)) {
+            // Collect the remaining arguments into a new slice.
+            int count = args->n - i;
+            if (count <= 0) {
+                emit(fb, OP_ZERO, pos, 3, 0);
+                break;
+            }
+            Type *elem = pt->elem;
+            int mark = emit_top(fb);
+            int p = emit_reg(fb, 1);
+            emit(fb, OP_NEW, p, emit_const_ptr(fb, type_array(elem, count)), 0);
+            int v = emit_reg(fb, words_of(elem) ? words_of(elem) : 1);
+            for (int k = 0; k < count; k++) {
+                gen_expr_as(g, args->v[i + k], elem, v);
+                int64_t o = (int64_t)k * elem->size;
+                if (o < 0x8000) {
+                    gen_store_ptr(g, p, (int)o, elem, v);
+                } else {
+                    int q = emit_reg(fb, 1);
+                    emit_load_int(fb, q, o);
+                    emit(fb, OP_ADDI, q, p, q);
+                    gen_store_ptr(g, q, 0, elem, v);
+                }
+            }
+            emit(fb, OP_MOVE, pos, p, 0);
+            emit_load_int(fb, pos + 1, count);
+            emit_load_int(fb, pos + 2, count);
+            emit_free(fb, mark);
+            break;
+        }
+        if (i < args->n) gen_expr_as(g, args->v[i], pt, pos);
+        pos += words_of(pt);
+    }
+}
+
+void gen_call(Gen *g, Node *call, int dst) {
+    FuncBuilder *fb = FB(g);
+    if (call->conv) {
+        gen_conversion(g, call, dst);
+        return;
+    }
+    if (call->builtin) {
+        gen_builtin(g, call, dst);
+        return;
+    }
+    Node *fun = call->x;
+    while (fun->kind == N_PAREN) fun = fun->x;
+    Type *sig = fun->type;
+    if (!sig || sig->kind != K_FUNC) {
+        gen_error(g, call, "goli: internal error: call of a non-function");
+        return;
+    }
+    int mark = emit_top(fb);
+    int pw = sig_param_words(sig), rw = sig_result_words(sig);
+    Obj *callee = NULL;
+    Selection *sel = NULL;
+    int recv_words = 0;
+    if (fun->kind == N_NAME && fun->obj && ((Obj *)fun->obj)->kind == OBJ_FUNC) callee = fun->obj;
+    if (fun->kind == N_SELECTOR) {
+        sel = fun->obj;
+        if (sel && sel->kind == SEL_PKG && sel->obj->kind == OBJ_FUNC) {
+            callee = sel->obj;
+            sel = NULL;
+        } else if (sel && sel->kind == SEL_METHOD) {
+            callee = sel->method ? sel->method->obj : NULL;
+            Type *rt = sel->method && sel->method->ptr_recv ? NULL : NULL;
+            (void)rt;
+            recv_words = sel->method && sel->method->ptr_recv ? 1 : words_of(sel->recv->kind == K_POINTER && !sel->deref_recv ? sel->recv : (sel->recv->kind == K_POINTER ? sel->recv->elem : sel->recv));
+        } else if (sel && sel->kind != SEL_FIELD) {
+            gen_error(g, call, "goli: this kind of method call is not supported yet");
+            return;
+        } else {
+            sel = NULL;
+        }
+    }
+    int closure = -1;
+    if (!callee) closure = gen_expr_reg(g, fun);
+    int base = emit_reg(fb, max_int(recv_words + pw, rw) > 0 ? max_int(recv_words + pw, rw) : 1);
+    if (sel) {
+        // The receiver goes first: the value, its address, or through a pointer.
+        Node *x = fun->x;
+        Method *m = sel->method;
+        if (m->ptr_recv) {
+            if (sel->addr_recv) {
+                int p = gen_addr(g, x);
+                emit(fb, OP_MOVE, base, p, 0);
+            } else {
+                gen_expr_to(g, x, base);
+            }
+        } else if (sel->deref_recv) {
+            int p = gen_expr_reg(g, x);
+            gen_load_ptr(g, base, p, 0, x->type->elem);
+        } else {
+            gen_expr_to(g, x, base);
+        }
+    }
+    gen_args(g, call, sig, base, recv_words);
+    fb->line = call->opline ? call->opline : call->line;
+    if (callee) {
+        Func *fn = gen_func_of(g, callee);
+        if (callee->decl && !callee->decl->body) gen_native_func(g, callee, callee->decl);
+        emit(fb, fn->native ? OP_CALLN : OP_CALL, base, emit_const_ptr(fb, fn), 0);
+    } else {
+        emit(fb, OP_CALLC, base, closure, 0);
+    }
+    if (rw && dst != base) gen_move(g, dst, base, rw);
+    emit_free(fb, mark);
+}
+
+// gen_multi puts the values of a multi-value expression (a call, or a
+// comma-ok form) at dst.
+void gen_multi(Gen *g, Node *n, int dst, int count) {
+    (void)count;
+    while (n->kind == N_PAREN) n = n->x;
+    if (n->kind == N_INDEX && n->x->type->kind == K_MAP) {
+        gen_map_index(g, n, dst, true);
+        return;
+    }
+    if (n->kind == N_TYPEASSERT) {
+        gen_type_assert(g, n, dst, true);
+        return;
+    }
+    gen_call(g, n, dst);
+}
+
+// ---- Defer ----
+
+void gen_defer(Gen *g, Node *s) {
+    FuncBuilder *fb = FB(g);
+    Node *call = s->x;
+    int mark = emit_top(fb);
+    // The deferred function value and its arguments are evaluated now.
+    if (call->builtin || call->conv) {
+        gen_error(g, s, "goli: deferring a builtin is not supported yet");
+        return;
+    }
+    Node *fun = call->x;
+    Type *sig = fun->type;
+    int pw = sig_param_words(sig);
+    int clo = emit_reg(fb, 1);
+    Selection *sel = fun->kind == N_SELECTOR ? fun->obj : NULL;
+    if (sel && sel->kind == SEL_PKG) sel = NULL;
+    if (sel && sel->kind == SEL_METHOD) {
+        gen_error(g, s, "goli: deferring a method call is not supported yet");
+        return;
+    }
+    gen_expr_to(g, fun, clo);
+    int base = emit_reg(fb, pw > 0 ? pw : 1);
+    gen_args(g, call, sig, base, 0);
+    emit(fb, OP_DEFER, base, clo, pw);
+    emit_free(fb, mark);
+}
+
+// ---- Builtins ----
+
+static Node *arg(Node *call, int i) { return call->list.v[i]; }
+
+void gen_builtin(Gen *g, Node *call, int dst) {
+    FuncBuilder *fb = FB(g);
+    Builtin b = (Builtin)(call->builtin - 1);
+    int mark = emit_top(fb);
+    switch (b) {
+    case BI_LEN:
+    case BI_CAP: {
+        Node *x = arg(call, 0);
+        Type *t = x->type;
+        if (t->kind == K_POINTER) t = t->elem;
+        if (t->kind == K_ARRAY) {
+            emit_load_int(fb, dst, t->len);
+        } else if (t->kind == K_MAP) {
+            int r = emit_reg(fb, 1);
+            gen_expr_to(g, x, r);
+            native_call(g, RT_MAPLEN, r);
+            emit(fb, OP_MOVE, dst, r, 0);
+        } else {
+            int r = gen_expr_reg(g, x);
+            emit(fb, OP_MOVE, dst, r + (b == BI_LEN ? 1 : 2), 0);
+        }
+        break;
+    }
+    case BI_APPEND: {
+        Type *st = call->type;
+        Type *elem = st->elem;
+        int base = emit_reg(fb, 4 + max_int(words_of(elem), 3));
+        load_type(g, base, st);
+        gen_expr_as(g, arg(call, 0), st, base + 1);
+        if (call->flags & NF_DOTS) {
+            Node *y = arg(call, 1);
+            if (type_is_string(y->type)) {
+                gen_expr_to(g, y, base + 4);
+                emit(fb, OP_MOVE, base + 6, base + 5, 0);
+            } else {
+                gen_expr_as(g, y, st, base + 4);
+            }
+            native_call(g, RT_APPENDSLICE, base);
+        } else {
+            for (int i = 1; i < call->list.n; i++) {
+                gen_expr_as(g, arg(call, i), elem, base + 4);
+                native_call(g, RT_APPEND1, base);
+                if (i + 1 < call->list.n) {
+                    gen_move(g, base + 1, base, 3);
+                    load_type(g, base, st);
+                }
+            }
+            if (call->list.n == 1) gen_move(g, base, base + 1, 3);
+        }
+        gen_move(g, dst, base, 3);
+        break;
+    }
+    case BI_COPY: {
+        Node *d = arg(call, 0), *s = arg(call, 1);
+        int base = emit_reg(fb, 7);
+        load_type(g, base, d->type);
+        gen_expr_to(g, d, base + 1);
+        gen_expr_to(g, s, base + 4);
+        native_call(g, RT_COPY, base);
+        emit(fb, OP_MOVE, dst, base, 0);
+        break;
+    }
+    case BI_MAKE: {
+        Type *t = call->type;
+        if (t->kind == K_SLICE) {
+            int base = emit_reg(fb, 3);
+            load_type(g, base, t);
+            gen_expr_as(g, arg(call, 1), type_int, base + 1);
+            if (call->list.n > 2) gen_expr_as(g, arg(call, 2), type_int, base + 2);
+            else emit(fb, OP_MOVE, base + 2, base + 1, 0);
+            native_call(g, RT_MAKESLICE, base);
+            gen_move(g, dst, base, 3);
+        } else if (t->kind == K_MAP) {
+            int base = emit_reg(fb, 2);
+            load_type(g, base, t);
+            if (call->list.n > 1) gen_expr_as(g, arg(call, 1), type_int, base + 1);
+            else emit_load_int(fb, base + 1, 0);
+            native_call(g, RT_MAKEMAP, base);
+            emit(fb, OP_MOVE, dst, base, 0);
+        } else {
+            gen_error(g, call, "goli: make(%s) is not supported yet", t->str);
+        }
+        break;
+    }
+    case BI_NEW: {
+        Type *t = call->type->elem;
+        emit(fb, OP_NEW, dst, emit_const_ptr(fb, t), 0);
+        break;
+    }
+    case BI_DELETE: {
+        Node *m = arg(call, 0);
+        Type *mt = m->type;
+        int base = emit_reg(fb, 2 + words_of(mt->key));
+        load_type(g, base, mt);
+        gen_expr_to(g, m, base + 1);
+        gen_expr_as(g, arg(call, 1), mt->key, base + 2);
+        native_call(g, RT_MAPDELETE, base);
+        break;
+    }
+    case BI_CLEAR: {
+        Node *x = arg(call, 0);
+        if (x->type->kind == K_MAP) {
+            int r = emit_reg(fb, 1);
+            gen_expr_to(g, x, r);
+            native_call(g, RT_MAPCLEAR, r);
+        } else {
+            gen_error(g, call, "goli: clear of a slice is not supported yet");
+        }
+        break;
+    }
+    case BI_PANIC: {
+        int r = emit_reg(fb, 2);
+        gen_expr_as(g, arg(call, 0), type_any, r);
+        emit(fb, OP_PANIC, r, 0, 0);
+        break;
+    }
+    case BI_RECOVER:
+        emit(fb, OP_RECOVER, dst, 0, 0);
+        break;
+    case BI_PRINT:
+    case BI_PRINTLN: {
+        int n = call->list.n;
+        Type **types = mem_alloc((n + 1) * sizeof *types);
+        int words = 0;
+        for (int i = 0; i < n; i++) {
+            Type *t = arg(call, i)->type;
+            if (type_is_untyped(t)) t = type_default(t);
+            types[i] = t;
+            words += words_of(t);
+        }
+        int base = emit_reg(fb, 2 + words);
+        load_type(g, base, type_tuple(n, types));
+        emit_load_int(fb, base + 1, b == BI_PRINTLN);
+        int pos = base + 2;
+        for (int i = 0; i < n; i++) {
+            gen_expr_as(g, arg(call, i), types[i], pos);
+            pos += words_of(types[i]);
+        }
+        native_call(g, RT_PRINT, base);
+        break;
+    }
+    case BI_MIN:
+    case BI_MAX: {
+        Type *t = call->type;
+        int cur = emit_reg(fb, words_of(t)), next = emit_reg(fb, words_of(t));
+        int cmp = emit_reg(fb, 1);
+        gen_expr_as(g, arg(call, 0), t, cur);
+        for (int i = 1; i < call->list.n; i++) {
+            gen_expr_as(g, arg(call, i), t, next);
+            // cur = next if next < cur (min) / cur < next (max)
+            if (b == BI_MIN) gen_compare_regs(g, T_LSS, t, cmp, next, cur);
+            else gen_compare_regs(g, T_LSS, t, cmp, cur, next);
+            int skip = emit_jump(fb, OP_JF, cmp, 0);
+            gen_move(g, cur, next, words_of(t));
+            emit_patch(fb, skip);
+        }
+        gen_move(g, dst, cur, words_of(t));
+        break;
+    }
+    default:
+        gen_error(g, call, "goli: the builtin %s is not supported yet", builtin_name(b));
+    }
+    emit_free(fb, mark);
+}
+
+// ---- Conversions ----
+
+void gen_conversion(Gen *g, Node *call, int dst) {
+    FuncBuilder *fb = FB(g);
+    Type *to = call->type;
+    Node *x = arg(call, 0);
+    Type *from = x->type;
+    if (call->mode == MODE_CONST) {
+        gen_expr_to(g, call, dst);
+        return;
+    }
+    int mark = emit_top(fb);
+    if (type_is_string(to) && !type_is_string(from)) {
+        if (type_is_integer(from)) {
+            int base = emit_reg(fb, 2);
+            gen_expr_as(g, x, type_int64, base);
+            native_call(g, RT_RUNE2STR, base);
+            gen_move(g, dst, base, 2);
+        } else if (from->kind == K_SLICE) {
+            int base = emit_reg(fb, 3);
+            gen_expr_to(g, x, base);
+            native_call(g, from->elem->size == 1 ? RT_BYTES2STR : RT_RUNES2STR, base);
+            gen_move(g, dst, base, 2);
+        }
+        emit_free(fb, mark);
+        return;
+    }
+    if (to->kind == K_SLICE && type_is_string(from)) {
+        int base = emit_reg(fb, 3);
+        gen_expr_to(g, x, base);
+        native_call(g, to->elem->size == 1 ? RT_STR2BYTES : RT_STR2RUNES, base);
+        gen_move(g, dst, base, 3);
+        emit_free(fb, mark);
+        return;
+    }
+    gen_expr_as(g, x, to, dst);
+    if (from != to && to->kind != K_INTERFACE) {
+        // Numeric conversions between distinct types: gen_expr_as moved the
+        // value; convert it between representations.
+        int r = emit_reg(fb, words_of(to) ? words_of(to) : 1);
+        int src = emit_reg(fb, words_of(from) ? words_of(from) : 1);
+        Type *f = type_is_untyped(from) ? type_default(from) : from;
+        if (type_is_numeric(f) && type_is_numeric(to) && f->under != to->under) {
+            if (x->mode == MODE_CONST) gen_expr_as(g, x, f, src);
+            else gen_expr_to(g, x, src);
+            gen_convert_reg(g, f, to, src, r);
+            gen_move(g, dst, r, words_of(to));
+        }
+    }
+    emit_free(fb, mark);
+}
+
+// ---- Maps ----
+
+void gen_map_index(Gen *g, Node *n, int dst, bool comma_ok) {
+    FuncBuilder *fb = FB(g);
+    Type *mt = n->x->type;
+    int kw = words_of(mt->key), vw = words_of(mt->elem);
+    int mark = emit_top(fb);
+    int base = emit_reg(fb, max_int(2 + kw, vw + 1));
+    load_type(g, base, mt);
+    gen_expr_to(g, n->x, base + 1);
+    gen_expr_as(g, n->list.v[0], mt->key, base + 2);
+    native_call(g, RT_MAPGET, base);
+    gen_move(g, dst, base, comma_ok ? vw + 1 : vw);
+    emit_free(fb, mark);
+}
+
+void gen_map_assign(Gen *g, Node *lhs, int src) {
+    FuncBuilder *fb = FB(g);
+    Type *mt = lhs->x->type;
+    int kw = words_of(mt->key), vw = words_of(mt->elem);
+    int mark = emit_top(fb);
+    int base = emit_reg(fb, 2 + kw + vw);
+    load_type(g, base, mt);
+    gen_expr_to(g, lhs->x, base + 1);
+    gen_expr_as(g, lhs->list.v[0], mt->key, base + 2);
+    gen_move(g, base + 2 + kw, src, vw);
+    native_call(g, RT_MAPSET, base);
+    emit_free(fb, mark);
+}
+
+void gen_map_literal(Gen *g, Node *n, int dst) {
+    FuncBuilder *fb = FB(g);
+    Type *mt = n->type;
+    int m = emit_reg(fb, 2);
+    load_type(g, m, mt);
+    emit_load_int(fb, m + 1, n->list.n);
+    native_call(g, RT_MAKEMAP, m);
+    int kw = words_of(mt->key), vw = words_of(mt->elem);
+    int base = emit_reg(fb, 2 + kw + vw);
+    for (int i = 0; i < n->list.n; i++) {
+        Node *kv = n->list.v[i];
+        load_type(g, base, mt);
+        emit(fb, OP_MOVE, base + 1, m, 0);
+        gen_expr_as(g, kv->x, mt->key, base + 2);
+        gen_expr_as(g, kv->y, mt->elem, base + 2 + kw);
+        native_call(g, RT_MAPSET, base);
+    }
+    emit(fb, OP_MOVE, dst, m, 0);
+}
+
+// ---- Slices and type assertions ----
+
+void gen_slice_expr(Gen *g, Node *n, int dst) {
+    FuncBuilder *fb = FB(g);
+    Type *t = n->x->type;
+    int mark = emit_top(fb);
+    unsigned flags = (n->y ? SLICE_LO : 0) | (n->z ? SLICE_HI : 0) | (n->w ? SLICE_MAX : 0);
+    if (type_is_string(t)) {
+        int base = emit_reg(fb, 5);
+        gen_expr_to(g, n->x, base);
+        if (n->y) gen_expr_as(g, n->y, type_int, base + 2);
+        if (n->z) gen_expr_as(g, n->z, type_int, base + 3);
+        emit_load_int(fb, base + 4, flags);
+        native_call(g, RT_STRSLICE, base);
+        gen_move(g, dst, base, 2);
+        emit_free(fb, mark);
+        return;
+    }
+    int base = emit_reg(fb, 8);
+    if (t->kind == K_ARRAY) {
+        int p = gen_addr(g, n->x);
+        load_type(g, base, type_pointer(t));
+        emit(fb, OP_MOVE, base + 1, p, 0);
+    } else {
+        load_type(g, base, t);
+        gen_expr_to(g, n->x, base + 1);
+    }
+    if (n->y) gen_expr_as(g, n->y, type_int, base + 4);
+    if (n->z) gen_expr_as(g, n->z, type_int, base + 5);
+    if (n->w) gen_expr_as(g, n->w, type_int, base + 6);
+    emit_load_int(fb, base + 7, flags);
+    native_call(g, RT_SLICE, base);
+    gen_move(g, dst, base, 3);
+    emit_free(fb, mark);
+}
+
+void gen_type_assert(Gen *g, Node *n, int dst, bool comma_ok) {
+    FuncBuilder *fb = FB(g);
+    Type *target = n->y ? n->y->type : n->type;
+    int tw = words_of(target);
+    int mark = emit_top(fb);
+    int base = emit_reg(fb, max_int(5, tw + 1));
+    load_type(g, base, target);
+    load_type(g, base + 1, n->x->type);
+    gen_expr_to(g, n->x, base + 2);
+    emit_load_int(fb, base + 4, comma_ok);
+    native_call(g, RT_ASSERT, base);
+    gen_move(g, dst, base, comma_ok ? tw + 1 : tw);
+    emit_free(fb, mark);
+}
+
+// ---- Range ----
+
+// range_var_store assigns R[src] to a range loop's key or value operand,
+// giving a cell variable a fresh cell first (each iteration has its own).
+static void range_store(Gen *g, Node *s, Node *lhs, int src, Type *t) {
+    if (!lhs || ast_name_is(lhs, "_")) return;
+    Obj *o = lhs->obj;
+    if (s->op == T_DEFINE && o && o->kind == OBJ_VAR && gen_var_in_cell(o)) {
+        emit(FB(g), OP_NEW, o->reg, emit_const_ptr(FB(g), o->type), 0);
+    }
+    gen_assign_to(g, lhs, src, lhs->type ? lhs->type : t);
+}
+
+void gen_range(Gen *g, Node *s) {
+    FuncBuilder *fb = FB(g);
+    int mark = emit_top(fb);
+    Obj *label = gen_take_label();
+    Node *x = s->z;
+    Type *t = x->type;
+    if (s->op == T_DEFINE) {
+        if (s->x && s->x->obj) gen_declare_local(g, s->x->obj);
+        if (s->y && s->y->obj) gen_declare_local(g, s->y->obj);
+    }
+    Target *tg = gen_push_target(g, label, true);
+    int cont, end;
+    if (type_is_integer(t) || t->kind == K_SLICE || t->kind == K_ARRAY || type_is_string(t) ||
+        (t->kind == K_POINTER && t->elem->kind == K_ARRAY)) {
+        int n = emit_reg(fb, 1), i = emit_reg(fb, 1), coll = -1;
+        Type *elem = NULL;
+        bool str = type_is_string(t);
+        if (type_is_integer(t)) {
+            gen_expr_as(g, x, type_int, n);
+        } else if (t->kind == K_ARRAY || t->kind == K_POINTER) {
+            Type *at = t->kind == K_POINTER ? t->elem : t;
+            elem = at->elem;
+            emit_load_int(fb, n, at->len);
+            if (s->y) {
+                coll = emit_reg(fb, 1);
+                if (t->kind == K_POINTER) gen_expr_to(g, x, coll);
+                else {
+                    int p = gen_addr(g, x);
+                    emit(fb, OP_MOVE, coll, p, 0);
+                }
+            }
+        } else {
+            coll = emit_reg(fb, words_of(t));
+            gen_expr_to(g, x, coll);
+            emit(fb, OP_MOVE, n, coll + 1, 0);
+            elem = t->elem;
+        }
+        emit_load_int(fb, i, 0);
+        int top = emit_here(fb);
+        int exit = emit_jump(fb, OP_JLEI, n, i);   // i >= n: done
+        int step = emit_reg(fb, 1);
+        emit_load_int(fb, step, 1);
+        if (str) {
+            int d = emit_reg(fb, 3);
+            gen_move(g, d, coll, 2);
+            emit(fb, OP_MOVE, d + 2, i, 0);
+            native_call(g, RT_DECODERUNE, d);
+            emit(fb, OP_MOVE, step, d + 1, 0);
+            range_store(g, s, s->x, i, type_int);
+            range_store(g, s, s->y, d, type_int32);
+        } else {
+            range_store(g, s, s->x, i, type_int);
+            if (s->y && elem) {
+                int off = emit_reg(fb, 1), v = emit_reg(fb, words_of(elem) ? words_of(elem) : 1);
+                emit(fb, OP_MULIK, off, i, (int)elem->size);
+                emit(fb, OP_ADDI, off, coll, off);
+                gen_load_ptr(g, v, off, 0, elem);
+                range_store(g, s, s->y, v, elem);
+            }
+        }
+        gen_block(g, s->body);
+        cont = emit_here(fb);
+        emit(fb, OP_ADDI, i, i, step);
+        emit_jump_back(fb, OP_JMP, 0, 0, top);
+        end = emit_here(fb);
+        emit_patch_to(fb, exit, end);
+    } else if (t->kind == K_MAP) {
+        int kw = words_of(t->key), vw = words_of(t->elem);
+        int it = emit_reg(fb, 2);
+        load_type(g, it, t);
+        gen_expr_to(g, x, it + 1);
+        native_call(g, RT_MAPITER, it);
+        int base = emit_reg(fb, 1 + kw + vw > 2 ? 1 + kw + vw : 2);
+        int top = emit_here(fb);
+        load_type(g, base, t);
+        emit(fb, OP_MOVE, base + 1, it, 0);
+        native_call(g, RT_MAPNEXT, base);
+        int exit = emit_jump(fb, OP_JF, base, 0);
+        range_store(g, s, s->x, base + 1, t->key);
+        range_store(g, s, s->y, base + 1 + kw, t->elem);
+        gen_block(g, s->body);
+        cont = emit_here(fb);
+        emit_jump_back(fb, OP_JMP, 0, 0, top);
+        end = emit_here(fb);
+        emit_patch_to(fb, exit, end);
+    } else {
+        gen_error(g, s, "goli: range over %s is not supported yet", t->str);
+        cont = end = emit_here(fb);
+    }
+    gen_pop_target(g, tg, cont, end);
+    emit_free(fb, mark);
+}

@@ -1,0 +1,22 @@
+// stdlib/natives.c: finding the C function behind a body-less standard
+// library declaration (natives.h).
+#include "stdlib/natives.h"
+
+#include <string.h>
+
+static const struct {
+    const char *pkg;
+    const LibNative *table;
+} packages[] = {
+    { "fmt", lib_fmt_natives },
+    { "os", lib_os_natives },
+};
+
+NativeFn lib_native_lookup(const char *pkg, const char *name) {
+    for (size_t i = 0; i < sizeof packages / sizeof *packages; i++) {
+        if (strcmp(packages[i].pkg, pkg) != 0) continue;
+        for (const LibNative *n = packages[i].table; n->name; n++)
+            if (strcmp(n->name, name) == 0) return n->fn;
+    }
+    return NULL;
+}

@@ -1,0 +1,22 @@
+// stdlib/natives.h: the C functions behind the standard library's
+// body-less Go declarations (`func Println(a ...any) (n int, err error)` in
+// stdlib/fmt/fmt.gol is implemented by lib_fmt_println). Each package's C
+// file exports a table; stdlib/natives.c joins them.
+#ifndef GOLI_NATIVES_H
+#define GOLI_NATIVES_H
+
+#include "vm/func.h"
+
+typedef struct LibNative {
+    const char *name;       // the Go name in its package: "Println", "Builder.WriteString"
+    NativeFn fn;
+} LibNative;
+
+// lib_native_lookup finds the native for pkg's function name, or NULL.
+NativeFn lib_native_lookup(const char *pkg, const char *name);
+
+// The packages' tables, each ending with a NULL name.
+extern const LibNative lib_fmt_natives[];
+extern const LibNative lib_os_natives[];
+
+#endif
