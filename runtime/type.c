@@ -200,10 +200,15 @@ static void layout(Type *t) {
         t->align = (uint8_t)align;
         break;
     }
-    case K_TUPLE:
-        set_scalar(t, 0, 1);
+    case K_TUPLE: {
+        // A tuple is never in memory; its "size" is the register words its
+        // values take side by side, so type_words gives the result block.
+        uint32_t words = 0;
+        for (int i = 0; i < t->nfields; i++) words += type_words(t->fields[i].type);
+        set_scalar(t, words * 8, 8);
         comparable = false;
         break;
+    }
     default:
         set_scalar(t, 0, 1);
         break;
