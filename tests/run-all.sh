@@ -2,8 +2,8 @@
 # tests/run-all.sh: every test suite, then one summary line. `make test` runs
 # this after building; B names the build folder (default build).
 #
-# Suites: criterion unit tests (each test counts), golden programs (each
-# program counts), and whole-suite checks that count as one test each: the
+# Suites: criterion unit tests (each test counts), command-line checks and
+# golden programs (each counts), and whole-suite checks that count as one test each: the
 # gofmt corpus comparison (when Go is installed) and a short fuzz run over the
 # sanitizer build. FAST=1 skips the corpus and fuzz checks.
 set -u
@@ -40,6 +40,10 @@ else
     failed=$((failed + 1))
 fi
 [ -n "$syn" ] && [ "$rc" != 0 ] && [ "$f" = 0 ] && failed=$((failed + 1))
+
+echo "== command line"
+tests/cli.sh "$B/goli" 2>&1 | tee "$log"
+tally "$log" cli
 
 echo "== golden tests"
 tests/run-golden.sh "$B/goli" tests/golden 2>&1 | tee "$log"
