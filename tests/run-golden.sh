@@ -16,7 +16,8 @@
 # Each program runs from its own folder as `goli NAME.gol`, so error
 # positions read "NAME.gol:LINE:COL". Tests listed in DIR/KNOWN_FAILING
 # (one path per line, relative to DIR, then "# issue N") must fail; a listed
-# test that passes is reported so the list stays true.
+# test that passes is reported so the list stays true. Each program gets
+# GOLDEN_TIMEOUT seconds (default 10); GOLDEN_JOBS run at once (default 2).
 set -u
 goli=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 dir=$2
@@ -44,49 +45,73 @@ if [ -f "$dir/KNOWN_FAILING" ]; then
 fi
 is_known() { local k; for k in "${known[@]+"${known[@]}"}"; do [ "$k" = "$1" ] && return 0; done; return 1; }
 
-pass=0 fail=0 kfail=0
-while IFS= read -r f; do
-    [ -n "$filter" ] && [[ "$f" != *"$filter"* ]] && continue
-    out=$tmp/out err=$tmp/err
+# run_one FILE N: run one program and leave its verdict in $tmp/N.res
+# ("pass", "known", or "fail" and the report lines).
+run_one() {
+    local f=$1 n=$2 out=$tmp/$2.out err=$tmp/$2.err d=$tmp/$2.diff why="" rc args want_rc
     read -r -a args <<<"$(sed -n 's#^// Args: *##p' "$f" | head -1)"
-    (cd "$(dirname "$f")" && timeout -k 2 20 "$goli" "$(basename "$f")" "${args[@]+"${args[@]}"}" \
-        >"$out" 2>"$err" </dev/null)
+    (cd "$(dirname "$f")" && timeout -k 2 "${GOLDEN_TIMEOUT:-10}" "$goli" "$(basename "$f")" \
+        "${args[@]+"${args[@]}"}" >"$out" 2>"$err" </dev/null)
     rc=$?
     want_rc=$(sed -n 's#^// Exit: *\([0-9]*\)$#\1#p' "$f" | head -1)
-    why=""
     if grep -q '^// Unordered output:' "$f"; then
-        diff <(expect "$f" 'Unordered output' | sort) <(sort "$out") >"$tmp/diff" || why="stdout differs (unordered)"
+        diff <(expect "$f" 'Unordered output' | sort) <(sort "$out") >"$d" || why="stdout differs (unordered)"
     else
-        diff <(expect "$f" Output) "$out" >"$tmp/diff" || why="stdout differs"
+        diff <(expect "$f" Output) "$out" >"$d" || why="stdout differs"
     fi
     if [ -z "$why" ] && grep -q '^// Stderr:' "$f"; then
-        expect "$f" Stderr | mask >"$tmp/want_err"
-        mask <"$err" >"$tmp/got_err"
-        if [ "$(tail -n 1 "$tmp/want_err")" = "..." ]; then
-            n=$(($(wc -l <"$tmp/want_err") - 1))
-            head -n "$n" "$tmp/want_err" >"$tmp/w" && mv "$tmp/w" "$tmp/want_err"
-            head -n "$n" "$tmp/got_err" >"$tmp/g" && mv "$tmp/g" "$tmp/got_err"
+        expect "$f" Stderr | mask >"$tmp/$n.we"
+        mask <"$err" >"$tmp/$n.ge"
+        if [ "$(tail -n 1 "$tmp/$n.we")" = "..." ]; then
+            local k=$(($(wc -l <"$tmp/$n.we") - 1))
+            head -n "$k" "$tmp/$n.we" >"$tmp/$n.w" && mv "$tmp/$n.w" "$tmp/$n.we"
+            head -n "$k" "$tmp/$n.ge" >"$tmp/$n.g" && mv "$tmp/$n.g" "$tmp/$n.ge"
         fi
-        diff "$tmp/want_err" "$tmp/got_err" >"$tmp/diff" || why="stderr differs"
+        diff "$tmp/$n.we" "$tmp/$n.ge" >"$d" || why="stderr differs"
     fi
     [ -z "$why" ] && [ "$rc" != "${want_rc:-0}" ] && why="exit status $rc, want ${want_rc:-0}"
     [ "$rc" = 124 ] && why="timed out"
-    if is_known "$f"; then
-        if [ -z "$why" ]; then
-            echo "FAIL $f: passes but is listed in KNOWN_FAILING (remove it from the list)"
-            fail=$((fail + 1))
+    {
+        if is_known "$f"; then
+            if [ -z "$why" ]; then
+                echo "fail"
+                echo "FAIL $f: passes but is listed in KNOWN_FAILING (remove it from the list)"
+            else
+                echo "known"
+            fi
+        elif [ -z "$why" ]; then
+            echo "pass"
         else
-            kfail=$((kfail + 1))
+            echo "fail"
+            echo "FAIL $f: $why"
+            head -n 20 "$d" | sed 's/^/    /'
+            [ -s "$err" ] && [ "$why" != "stderr differs" ] && head -n 5 "$err" | sed 's/^/    stderr: /'
         fi
-    elif [ -z "$why" ]; then
-        pass=$((pass + 1))
-    else
-        echo "FAIL $f: $why"
-        head -n 20 "$tmp/diff" | sed 's/^/    /'
-        [ -s "$err" ] && [ "$why" != "stderr differs" ] && head -n 5 "$err" | sed 's/^/    stderr: /'
-        fail=$((fail + 1))
-    fi
+    } >"$tmp/$n.res"
+    rm -f "$out" "$err" "$d" "$tmp/$n.we" "$tmp/$n.ge"
+}
+
+# Two programs at a time (the machine has two cores).
+jobs=${GOLDEN_JOBS:-2}
+n=0
+files=()
+while IFS= read -r f; do
+    [ -n "$filter" ] && [[ "$f" != *"$filter"* ]] && continue
+    files+=("$f")
+    run_one "$f" "$n" &
+    n=$((n + 1))
+    while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n; done
 done < <(find "$dir" -name '*.gol' | sort)
+wait
+
+pass=0 fail=0 kfail=0
+for ((i = 0; i < n; i++)); do
+    case "$(head -n 1 "$tmp/$i.res")" in
+    pass) pass=$((pass + 1)) ;;
+    known) kfail=$((kfail + 1)) ;;
+    *) fail=$((fail + 1)); tail -n +2 "$tmp/$i.res" ;;
+    esac
+done
 
 [ "$kfail" -gt 0 ] && echo "golden: $kfail known failures (tests/golden/KNOWN_FAILING)"
 echo "golden: $pass passed, $fail failed"
