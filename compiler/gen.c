@@ -728,10 +728,7 @@ static void gen_funcdecl(Gen *g, Node *decl) {
     Obj *o = decl->name->obj;
     if (!o) return;
     Func *fn = gen_func_of(g, o);
-    if (!decl->body) {
-        gen_native_func(g, o, decl);
-        return;
-    }
+    if (!decl->body) return;   // a native, bound in gen_program
     GenFunc *f = mem_new(GenFunc);
     f->decl = decl;
     f->sig = o->type;
@@ -840,6 +837,7 @@ Program *gen_program(Package *main_pkg, Diag *diag) {
                 if (decl->kind != N_FUNCDECL || !decl->name->obj) continue;
                 Obj *o = decl->name->obj;
                 gen_func_of(g, o)->file = g->prog_file;
+                if (!decl->body) gen_native_func(g, o, decl);
                 attach_method(g, o);
             }
         }

@@ -190,8 +190,7 @@ void gen_call(Gen *g, Node *call, int dst) {
     gen_args(g, call, sig, base, recv_words);
     fb->line = call->opline ? call->opline : call->line;
     if (callee) {
-        Func *fn = gen_func_of(g, callee);
-        if (callee->decl && !callee->decl->body) gen_native_func(g, callee, callee->decl);
+        Func *fn = gen_func_of(g, callee);   // natives were bound in gen_program
         emit(fb, fn->native ? OP_CALLN : OP_CALL, base, emit_const_ptr(fb, fn), 0);
     } else {
         emit(fb, OP_CALLC, base, closure, 0);
