@@ -168,7 +168,16 @@ void gen_call(Gen *g, Node *call, int dst) {
     }
     int closure = -1;
     if (!callee) closure = gen_expr_reg(g, fun);
-    int base = emit_reg(fb, max_int(recv_words + pw, rw) > 0 ? max_int(recv_words + pw, rw) : 1);
+    int frame = max_int(recv_words + pw, rw) > 0 ? max_int(recv_words + pw, rw) : 1;
+    int base;
+    if (callee && rw && dst + rw == emit_top(fb)) {
+        // The destination is the newest block: build the frame right there,
+        // so the results need no move.
+        base = dst;
+        if (frame > rw) emit_reg(fb, frame - rw);
+    } else {
+        base = emit_reg(fb, frame);
+    }
     if (sel) {
         // The receiver goes first: the value, its address, or through a pointer.
         Node *x = fun->x;

@@ -393,6 +393,17 @@ void gen_compare_regs(Gen *g, TokenKind op, Type *t, int dst, int a, int b) {
     emit(fb, code, dst, a, b);
 }
 
+// operand returns a register holding n as a value of type t: a local
+// variable's own register when it has the type already, else a temporary.
+static int operand(Gen *g, Node *n, Type *t) {
+    Node *m = n;
+    while (m->kind == N_PAREN) m = m->x;
+    if (m->kind == N_NAME && m->mode == MODE_VAR && m->type == t) return gen_expr_reg(g, m);
+    int r = emit_reg(FB(g), words_of(t) ? words_of(t) : 1);
+    gen_expr_as(g, n, t, r);
+    return r;
+}
+
 static void gen_binary(Gen *g, Node *n, int dst) {
     FuncBuilder *fb = FB(g);
     TokenKind op = n->op;
@@ -424,15 +435,24 @@ static void gen_binary(Gen *g, Node *n, int dst) {
     Type *t = n->type;
     int a, b;
     if (op == T_SHL || op == T_SHR) {
-        a = emit_reg(fb, 1);
-        gen_expr_as(g, n->x, t, a);
+        a = operand(g, n->x, t);
         b = gen_expr_reg(g, n->y);
         arith(g, op, t, n->y->type, dst, a, b);
     } else {
-        a = emit_reg(fb, words_of(t));
-        gen_expr_as(g, n->x, t, a);
-        b = emit_reg(fb, words_of(t));
-        gen_expr_as(g, n->y, t, b);
+        a = operand(g, n->x, t);
+        // x + k and x - k with a small constant k: one instruction.
+        OpClass cl = op_class(t);
+        if ((op == T_ADD || op == T_SUB) && (cl == CL_INT || cl == CL_UINT) &&
+            n->y->mode == MODE_CONST && n->y->val) {
+            int64_t k = const_get_int64(n->y->val);
+            if (k >= INT16_MIN && k <= INT16_MAX) {
+                emit(fb, op == T_ADD ? OP_ADDIK : OP_SUBIK, dst, a, (uint16_t)(int16_t)k);
+                narrow(g, t, dst);
+                emit_free(fb, mark);
+                return;
+            }
+        }
+        b = operand(g, n->y, t);
         arith(g, op, t, NULL, dst, a, b);
     }
     emit_free(fb, mark);
