@@ -113,6 +113,8 @@ typedef Package *(*ImportFunc)(const char *path, Diag *diag);
 
 // check_package checks the files of one package. Errors go to diag; the
 // package is returned in any case (with partial annotations after errors).
+// Errors in files[i] are reported under the path in its FILE node's
+// text/len (the driver stores the Source's path there).
 Package *check_package(const char *path, Node **files, int nfiles, Diag *diag,
                        ImportFunc import);
 

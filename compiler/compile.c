@@ -24,8 +24,14 @@ static Package *import_std(const char *path, Diag *diag);
 static Package *check_sources(const char *pkgpath, Source **srcs, const char **paths, int n,
                               Diag *diag) {
     Node **files = mem_alloc((n + 1) * sizeof *files);
-    for (int i = 0; i < n; i++) files[i] = parse_file(srcs[i], diag);
-    if (diag_count(diag)) return NULL;
+    int before = diag_count(diag);
+    for (int i = 0; i < n; i++) {
+        files[i] = parse_file(srcs[i], diag);
+        // The checker reports errors under the FILE node's text (check.h).
+        files[i]->text = srcs[i]->path;
+        files[i]->len = (uint32_t)strlen(srcs[i]->path);
+    }
+    if (diag_count(diag) > before) return NULL;
     Package *pkg = check_package(pkgpath, files, n, diag, import_std);
     if (pkg) pkg->paths = paths;
     return pkg;

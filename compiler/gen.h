@@ -119,6 +119,7 @@ void gen_move(Gen *g, int dst, int src, int words);
 // Addressable operands: gen_addr computes the address of an addressable
 // expression into a register; gen_store stores words at R[src] into it.
 int gen_addr(Gen *g, Node *n);
+int gen_embedded_addr(Gen *g, Node *x, Selection *sel);
 void gen_store_ptr(Gen *g, int ptr, int offset, Type *t, int src);
 void gen_load_ptr(Gen *g, int dst, int ptr, int offset, Type *t);
 void gen_assign_to(Gen *g, Node *lhs, int src, Type *t);

@@ -159,6 +159,18 @@ void gen_call(Gen *g, Node *call, int dst) {
             Type *rt = sel->method && sel->method->ptr_recv ? NULL : NULL;
             (void)rt;
             recv_words = sel->method && sel->method->ptr_recv ? 1 : words_of(sel->recv->kind == K_POINTER && !sel->deref_recv ? sel->recv : (sel->recv->kind == K_POINTER ? sel->recv->elem : sel->recv));
+        } else if (sel && sel->kind == SEL_IFACE_METHOD) {
+            // Through an interface: the VM finds the method of the dynamic type.
+            int iface = gen_expr_reg(g, fun->x);
+            int frame = max_int(1 + pw, rw);
+            int base = emit_reg(fb, frame);
+            gen_args(g, call, sig, base, 1);
+            const char *name = mem_strndup(fun->name->text, fun->name->len);
+            fb->line = call->opline ? call->opline : call->line;
+            emit(fb, OP_CALLI, base, iface, emit_const_ptr(fb, name));
+            if (rw && dst != base) gen_move(g, dst, base, rw);
+            emit_free(fb, mark);
+            return;
         } else if (sel && sel->kind != SEL_FIELD) {
             gen_error(g, call, "goli: this kind of method call is not supported yet");
             return;
@@ -178,7 +190,20 @@ void gen_call(Gen *g, Node *call, int dst) {
     } else {
         base = emit_reg(fb, frame);
     }
-    if (sel) {
+    if (sel && sel->npath > 0) {
+        // A promoted method: the receiver is the embedded field at the path.
+        Method *m = sel->method;
+        int p = gen_embedded_addr(g, fun->x, sel);
+        if (m->ptr_recv) {
+            emit(fb, OP_MOVE, base, p, 0);
+        } else {
+            Type *rt = m->sig ? NULL : NULL;
+            (void)rt;
+            Obj *mo = m->obj;
+            Type *recv_t = mo && mo->decl && mo->decl->x && mo->decl->x->x ? mo->decl->x->x->type : NULL;
+            if (recv_t) gen_load_ptr(g, base, p, 0, recv_t);
+        }
+    } else if (sel) {
         // The receiver goes first: the value, its address, or through a pointer.
         Node *x = fun->x;
         Method *m = sel->method;

@@ -3,6 +3,7 @@
 #include "compiler/gen.h"
 #include "common/mem.h"
 #include "lexer/lex.h"
+#include "vm/builtins.h"
 
 #include <string.h>
 
@@ -383,10 +384,19 @@ void gen_compare_regs(Gen *g, TokenKind op, Type *t, int dst, int a, int b) {
         code = op == T_EQL ? OP_EQI : op == T_NEQ ? OP_NEI : op == T_LSS ? OP_LTI : OP_LEI;
         break;
     default:
-        if (words_of(t) == 1) {
+        if (words_of(t) == 1 && t->kind != K_STRUCT && t->kind != K_ARRAY &&
+            t->kind != K_COMPLEX64) {
             code = op == T_EQL ? OP_EQI : OP_NEI;
         } else {
-            gen_error(g, NULL, "goli: comparing values of type %s is not supported yet", t->str);
+            // Interfaces, structs, arrays, complex: compared by type.
+            int w = words_of(t);
+            int base = emit_reg(fb, 1 + 2 * w);
+            emit(fb, OP_LOADK, base, emit_const_ptr(fb, t), 0);
+            gen_move(g, base + 1, a, w);
+            gen_move(g, base + 1 + w, b, w);
+            emit(fb, OP_CALLN, base, emit_const_ptr(fb, rt_native(RT_VALUE_EQ)), 0);
+            if (op == T_NEQ) emit(fb, OP_NOT, dst, base, 0);
+            else emit(fb, OP_MOVE, dst, base, 0);
             return;
         }
     }
@@ -425,6 +435,17 @@ static void gen_binary(Gen *g, Node *n, int dst) {
         Type *t = n->x->type;
         if (type_is_untyped(t) || (is_iface(n->y->type) && !is_iface(t))) t = n->y->type;
         if (type_is_untyped(t)) t = type_default(t);
+        // x == nil for interfaces, slices, maps, funcs: the first word.
+        Node *other = n->y->type && n->y->type->kind == K_UNTYPED_NIL ? n->x
+                    : n->x->type && n->x->type->kind == K_UNTYPED_NIL ? n->y : NULL;
+        if (other && words_of(t) > 1) {
+            int a = gen_expr_reg(g, other);
+            int z = emit_reg(fb, 1);
+            emit_load_int(fb, z, 0);
+            emit(fb, op == T_EQL ? OP_EQI : OP_NEI, dst, a, z);
+            emit_free(fb, mark);
+            return;
+        }
         int a = emit_reg(fb, words_of(t)), b = emit_reg(fb, words_of(t));
         gen_expr_as(g, n->x, t, a);
         gen_expr_as(g, n->y, t, b);
@@ -572,6 +593,41 @@ void gen_cond_jump(Gen *g, Node *n, bool jump_if, int **jumps, int *nj, int *cap
 
 // ---- Addresses ----
 
+// gen_embedded_addr computes the address reached from x by following
+// sel's embedding path (a promoted field or method's embedded value).
+int gen_embedded_addr(Gen *g, Node *x, Selection *sel) {
+    FuncBuilder *fb = FB(g);
+    Type *t = x->type;
+    int p;
+    if (t->kind == K_POINTER) {
+        p = emit_reg(fb, 1);
+        gen_expr_to(g, x, p);
+        t = t->elem;
+    } else {
+        p = gen_addr(g, x);
+    }
+    int steps = sel->kind == SEL_FIELD ? sel->npath : sel->npath;
+    for (int i = 0; i < steps; i++) {
+        Field *f = &t->under->fields[sel->path[i]];
+        int q = emit_reg(fb, 1);
+        emit(fb, OP_ADDP, q, p, (int)f->offset);
+        p = q;
+        t = f->type;
+        if (i + 1 < steps && t->kind == K_POINTER) {
+            int d = emit_reg(fb, 1);
+            emit(fb, OP_LOAD64, d, p, 0);
+            p = d;
+            t = t->elem;
+        }
+    }
+    if (sel->kind != SEL_FIELD && t->kind == K_POINTER && sel->method && sel->method->ptr_recv) {
+        int d = emit_reg(fb, 1);   // an embedded *T: the pointer is the receiver
+        emit(fb, OP_LOAD64, d, p, 0);
+        p = d;
+    }
+    return p;
+}
+
 int gen_addr(Gen *g, Node *n) {
     FuncBuilder *fb = FB(g);
     while (n->kind == N_PAREN) n = n->x;
@@ -664,6 +720,32 @@ void gen_assign_to(Gen *g, Node *lhs, int src, Type *t) {
     if (lhs->kind == N_INDEX && lhs->x->type && lhs->x->type->kind == K_MAP) {
         gen_map_assign(g, lhs, src);
         return;
+    }
+    // A field of a struct variable held in registers: write its image.
+    if (lhs->kind == N_SELECTOR) {
+        Selection *sel = lhs->obj;
+        Node *x = lhs->x;
+        while (x->kind == N_PAREN) x = x->x;
+        if (sel && sel->kind == SEL_FIELD && x->kind == N_NAME && x->obj &&
+            gen_var_in_register(g, x->obj) && x->type->kind == K_STRUCT) {
+            Type *st = x->type;
+            uint32_t off = 0;
+            bool direct = true;
+            for (int i = 0; i < sel->npath; i++) {
+                Field *f = &st->under->fields[sel->path[i]];
+                off += f->offset;
+                st = f->type;
+                if (i + 1 < sel->npath && st->kind != K_STRUCT) direct = false;
+            }
+            if (direct) {
+                Obj *o = x->obj;
+                int k = scalar_kind(t);
+                if (k) emit(FB(g), OP_RSETFIELD, o->reg, src, (int)(off | (unsigned)k << 12));
+                else if (off % 8 == 0) gen_move(g, o->reg + (int)(off / 8), src, words_of(t));
+                else direct = false;
+                if (direct) return;
+            }
+        }
     }
     int mark = emit_top(FB(g));
     int p = gen_addr(g, lhs);

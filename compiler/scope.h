@@ -60,6 +60,9 @@ struct Obj {
     int reg;                // OBJ_VAR: first register word; -1 if global
     int64_t global;         // OBJ_VAR at package level: its slot in globals
     void *gen;              // OBJ_FUNC: the Func being generated
+    // type checker (compiler/check_impl.h): its DeclInfo for package-level
+    // objects, the owning function for local variables
+    void *check;
 };
 
 typedef struct Scope Scope;

@@ -363,6 +363,19 @@ static int rt_iface_eq(G *g, Word *a) {
     return VM_OK;
 }
 
+static int rt_value_eq(G *g, Word *a) {
+    const Type *t = TYPE(a[0]);
+    uint32_t w = type_words(t);
+    int err = MAP_OK;
+    bool eq = value_equal(t, &a[1], &a[1 + w], &err);
+    if (err) {
+        Type *u = map_unhashable_type();
+        return vm_throw(g, mem_sprintf("runtime error: comparing uncomparable type %s", u ? u->str : "?"));
+    }
+    a[0] = eq;
+    return VM_OK;
+}
+
 // ---- print and println ----
 
 static int rt_print(G *g, Word *a) {
@@ -413,6 +426,7 @@ static const struct { const char *name; NativeFn fn; } natives[RT_COUNT] = {
     [RT_ASSERT] = { "runtime.assert", rt_assert },
     [RT_IFACE_EQ] = { "runtime.efaceeq", rt_iface_eq },
     [RT_PRINT] = { "runtime.print", rt_print },
+    [RT_VALUE_EQ] = { "runtime.memequal", rt_value_eq },
 };
 
 static Func *funcs[RT_COUNT];

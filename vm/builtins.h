@@ -33,6 +33,7 @@ typedef enum RtNative {
     RT_ASSERT,        // T(target), iface(2), ok?        -> value..., ok
     RT_IFACE_EQ,      // a(2), b(2)                      -> bool (may panic: uncomparable)
     RT_PRINT,         // T(tuple of operand types), newline?, values... (print/println)
+    RT_VALUE_EQ,      // T, a(words), b(words)               -> bool (may panic: uncomparable)
     RT_COUNT
 } RtNative;
 

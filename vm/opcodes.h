@@ -149,6 +149,7 @@
     OP(CALL,       ABC,  "call K[B] (a Func*) with its frame at R[A]; calls")          \
     OP(CALLC,      AB,   "call the closure R[B] with its frame at R[A]; calls")        \
     OP(CALLN,      ABC,  "call the native K[B] on R[A..]; calls, may panic, may park") \
+    OP(CALLI,      ABC,  "call method K[C] (a name) of the interface R[B..B+1], frame at R[A]: the receiver goes to R[A], the arguments are at R[A+1..]; calls, may panic") \
     OP(RET,        AB,   "return R[A..A+B) as the results (copied to R[0..B))")        \
     OP(RET0,       NONE, "return with no results")                                      \
     /* ---- defer, panic, recover ---- */                                              \

@@ -77,6 +77,49 @@ int vm_throw(G *g, const char *msg) {
     return VM_PANIC;
 }
 
+// ---- Interface method calls ----
+
+// vm_iface_method finds method name of the dynamic type dyn and puts the
+// receiver into the frame at stack[nb]: the data word for pointer
+// receivers and pointer-shaped values, else a copy of the value, moving the
+// arguments (already at nb+1..) up to make room. Returns NULL after
+// starting a panic (nil interface, nil pointer).
+Func *vm_iface_method(G *g, Type *dyn, Word data, const char *name, uint32_t nb) {
+    if (!dyn) {
+        vm_throw(g, NIL_DEREF_TEXT);
+        return NULL;
+    }
+    const Method *m = type_find_method(dyn, name);
+    const Type *vt = dyn;
+    bool deref = false;
+    if (!m && dyn->kind == K_POINTER && dyn->elem) {
+        m = type_find_method(dyn->elem, name);
+        vt = dyn->elem;
+        deref = m && !m->ptr_recv;
+    }
+    if (!m || !m->fn) {
+        vm_throw(g, mem_sprintf("goli: method %s of %s not found", name, dyn->str));
+        return NULL;
+    }
+    if (m->ptr_recv || (!deref && (vt->flags & TF_DIRECT))) {
+        g->stack[nb] = data;
+        return m->fn;
+    }
+    // A value receiver of more than one word, or behind a pointer.
+    const void *src = deref || !(vt->flags & TF_DIRECT) ? (const void *)(uintptr_t)data : &data;
+    if (!src) {
+        vm_throw(g, NIL_DEREF_TEXT);
+        return NULL;
+    }
+    uint32_t w = type_words(vt), args = m->fn->nparam > w ? m->fn->nparam - w : 0;
+    if ((uint64_t)nb + w + args + m->fn->nframe > g->stack_words) grow_stack(g, (uint64_t)nb + w + args + m->fn->nframe);
+    Word *fr = g->stack + nb;
+    if (w != 1) memmove(fr + w, fr + 1, args * sizeof(Word));
+    fr[w - 1] = 0;
+    memcpy(fr, src, vt->size);
+    return m->fn;
+}
+
 // ---- The loop ----
 
 #define sC(i)   ((int16_t)(i).c)
@@ -442,6 +485,40 @@ int vm_run(G *g) {
         if (st == VM_PANIC) goto unwind;
         if (st != VM_OK) return st;
         RELOAD();
+        VM_NEXT();
+    }
+    VM_CASE(CALLI) {
+        Type *dyn = (Type *)(uintptr_t)R[ins.b];
+        Word data = R[ins.b + 1];
+        const char *name = (const char *)(uintptr_t)K[ins.c];
+        uint32_t nb = base + ins.a;
+        SAVE_PC();
+        Func *callee = vm_iface_method(g, dyn, data, name, nb);
+        if (!callee) goto unwind;
+        RELOAD();
+        if (callee->native) {
+            int st = callee->native(g, g->stack + nb);
+            if (st == VM_PANIC) goto unwind;
+            if (st != VM_OK) return st;
+            RELOAD();
+            VM_NEXT();
+        }
+        if ((uint64_t)nb + callee->nframe > g->stack_words) {
+            grow_stack(g, (uint64_t)nb + callee->nframe);
+            RELOAD();
+        }
+        if (g->nframes == g->frames_cap) grow_frames(g);
+        Frame *f = &g->frames[g->nframes++];
+        f->fn = fn;
+        f->cl = cl;
+        f->pc = pc;
+        f->base = base;
+        fn = callee;
+        cl = NULL;
+        base = nb;
+        R = g->stack + base;
+        K = fn->k;
+        pc = fn->code;
         VM_NEXT();
     }
     VM_CASE(RET) {

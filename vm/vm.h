@@ -29,6 +29,9 @@ void vm_snapshot_trace(G *g);
 // vm_stack_overflow reports Go's fatal "stack overflow" and exits 2.
 void vm_stack_overflow(G *g) __attribute__((noreturn));
 
+// vm_iface_method resolves a method call through an interface (CALLI).
+Func *vm_iface_method(G *g, Type *dyn, Word data, const char *name, uint32_t nb);
+
 // vm_throw raises a runtime panic with a fixed message; returns VM_PANIC.
 int vm_throw(G *g, const char *msg);
 // vm_throw_index raises "index out of range [i] with length n".
