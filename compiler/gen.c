@@ -32,8 +32,11 @@ static void push_int(int **v, int *n, int *cap, int x) {
 // ---- Variables ----
 
 bool gen_var_in_cell(const Obj *o) {
-    // Arrays live in memory too: indexing with a variable needs an address.
-    return o->captured || o->addressed || (o->type && o->type->kind == K_ARRAY);
+    // Arrays and structs live in memory too: indexing with a variable, or
+    // reaching into nested fields, needs an address. (Struct variables in
+    // registers would be faster; that needs an analysis of the uses.)
+    return o->captured || o->addressed ||
+           (o->type && (o->type->kind == K_ARRAY || o->type->kind == K_STRUCT));
 }
 
 bool gen_var_in_register(Gen *g, const Obj *o) {
@@ -459,8 +462,18 @@ static void gen_assign(Gen *g, Node *s) {
             emit_free(fb, mark);
             return;
         }
-        // a, b = b, a: all right-hand sides (and index operands) first.
+        // a, b = b, a: the operands of index expressions and indirections
+        // on the left, then the right-hand sides, then the assignments.
         int *tmp = mem_alloc_atomic(n * sizeof *tmp);
+        int *addr = mem_alloc_atomic(n * sizeof *addr);
+        for (int i = 0; i < n; i++) {
+            Node *l = s->list.v[i];
+            while (l->kind == N_PAREN) l = l->x;
+            addr[i] = -1;
+            if ((l->kind == N_INDEX && l->x->type->kind != K_MAP) || l->kind == N_STAR ||
+                (l->kind == N_SELECTOR && l->x->type && l->x->type->kind == K_POINTER))
+                addr[i] = gen_addr(g, l);
+        }
         for (int i = 0; i < n; i++) {
             Node *l = s->list.v[i];
             Type *t = ast_name_is(l, "_") ? s->rlist.v[i]->type : l->type;
@@ -470,7 +483,8 @@ static void gen_assign(Gen *g, Node *s) {
         for (int i = 0; i < n; i++) {
             Node *l = s->list.v[i];
             if (ast_name_is(l, "_")) continue;
-            gen_assign_to(g, l, tmp[i], l->type);
+            if (addr[i] >= 0) gen_store_ptr(g, addr[i], 0, l->type, tmp[i]);
+            else gen_assign_to(g, l, tmp[i], l->type);
         }
         emit_free(fb, mark);
         return;

@@ -72,7 +72,38 @@ static void gen_args(Gen *g, Node *call, const Type *sig, int base, int off) {
     FuncBuilder *fb = FB(g);
     int np = sig->nfields;
     NodeList *args = &call->list;
-    // f(g()) with g returning several values.
+    // f(g()) with g returning several values, also into a variadic ...T.
+    if (args->n == 1 && args->v[0]->type && args->v[0]->type->kind == K_TUPLE && sig->variadic &&
+        !(call->flags & NF_DOTS)) {
+        Node *inner = args->v[0];
+        Type *tup = inner->type;
+        int mark = emit_top(fb);
+        int r = emit_reg(fb, words_of(tup) > 0 ? words_of(tup) : 1);
+        gen_call(g, inner, r);
+        int src = r, pos = base + off;
+        int fixed = np - 1;
+        for (int i = 0; i < fixed && i < tup->nfields; i++) {
+            gen_convert_reg(g, tup->fields[i].type, sig->fields[i].type, src, pos);
+            src += words_of(tup->fields[i].type);
+            pos += words_of(sig->fields[i].type);
+        }
+        Type *elem = sig->fields[np - 1].type->elem;
+        int count = tup->nfields - fixed;
+        int p = emit_reg(fb, 1);
+        emit(fb, OP_NEW, p, emit_const_ptr(fb, type_array(elem, count > 0 ? count : 1)), 0);
+        int v = emit_reg(fb, words_of(elem) ? words_of(elem) : 1);
+        for (int k = 0; k < count; k++) {
+            Type *ft = tup->fields[fixed + k].type;
+            gen_convert_reg(g, ft, elem, src, v);
+            src += words_of(ft);
+            gen_store_ptr(g, p, (int)(k * elem->size), elem, v);
+        }
+        emit(fb, OP_MOVE, pos, p, 0);
+        emit_load_int(fb, pos + 1, count);
+        emit_load_int(fb, pos + 2, count);
+        emit_free(fb, mark);
+        return;
+    }
     if (args->n == 1 && args->v[0]->type && args->v[0]->type->kind == K_TUPLE && np > 1) {
         Node *inner = args->v[0];
         int mark = emit_top(fb);

@@ -236,7 +236,8 @@ void gen_convert_reg(Gen *g, Type *from, Type *to, int src, int dst) {
             emit(fb, OP_F322F, dst, src, 0);
             s = dst;
         }
-        emit(fb, type_is_unsigned(to) ? OP_F2U : OP_F2I, dst, s, 0);
+        bool small_signed = to->kind == K_INT32 || to->kind == K_INT16 || to->kind == K_INT8;
+        emit(fb, small_signed ? OP_F2I32 : type_is_unsigned(to) ? OP_F2U : OP_F2I, dst, s, 0);
         narrow(g, to, dst);
         return;
     }
@@ -488,6 +489,14 @@ void gen_op_assign(Gen *g, Node *x, TokenKind op, int val, Type *t) {
     if (base->kind == N_NAME && base->obj && !in_memory(g, base->obj)) {
         Obj *o = base->obj;
         arith(g, op, t, op == T_SHL || op == T_SHR ? t : NULL, o->reg, o->reg, val);
+        emit_free(fb, mark);
+        return;
+    }
+    if (base->kind == N_INDEX && base->x->type->kind == K_MAP) {
+        int cur = emit_reg(fb, words_of(t));
+        gen_map_index(g, base, cur, false);
+        arith(g, op, t, op == T_SHL || op == T_SHR ? t : NULL, cur, cur, val);
+        gen_map_assign(g, base, cur);
         emit_free(fb, mark);
         return;
     }
@@ -895,6 +904,18 @@ static void gen_composite(Gen *g, Node *n, int dst) {
     case K_MAP:
         gen_map_literal(g, n, dst);
         break;
+    case K_POINTER: {
+        // An elided &T{...} inside a literal of []*T or map[K]*T.
+        Node copy = *n;
+        copy.type = t->elem;
+        int p = emit_reg(fb, 1);
+        emit(fb, OP_NEW, p, emit_const_ptr(fb, t->elem), 0);
+        int v = emit_reg(fb, words_of(t->elem) ? words_of(t->elem) : 1);
+        gen_composite(g, &copy, v);
+        gen_store_ptr(g, p, 0, t->elem, v);
+        emit(fb, OP_MOVE, dst, p, 0);
+        break;
+    }
     default:
         gen_error(g, n, "goli: composite literals of type %s are not supported yet", t->str);
     }

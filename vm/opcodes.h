@@ -104,6 +104,7 @@
     OP(U2F,        AB,   "R[A] = float64(uint64 R[B])")                                 \
     OP(F2I,        AB,   "R[A] = int64(float64 R[B])")                                  \
     OP(F2U,        AB,   "R[A] = uint64(float64 R[B])")                                 \
+    OP(F2I32,      AB,   "R[A] = int32(float64 R[B]), as amd64 truncates to 32 bits")   \
     OP(F2F32,      AB,   "R[A] = float32(float64 R[B])")                                \
     OP(F322F,      AB,   "R[A] = float64(float32 R[B])")                                \
     /* ---- jumps ---- */                                                               \

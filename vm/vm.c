@@ -273,6 +273,12 @@ int vm_run(G *g) {
     VM_CASE(U2F) F64(R[ins.a]) = (double)R[ins.b]; VM_NEXT();
     VM_CASE(F2I) R[ins.a] = (Word)vm_f2i(F64(R[ins.b])); VM_NEXT();
     VM_CASE(F2U) R[ins.a] = vm_f2u(F64(R[ins.b])); VM_NEXT();
+    VM_CASE(F2I32) {
+        double x = F64(R[ins.b]);
+        int32_t v = (x > -2147483649.0 && x < 2147483648.0) ? (int32_t)x : INT32_MIN;
+        R[ins.a] = (Word)(int64_t)v;
+        VM_NEXT();
+    }
     VM_CASE(F2F32) { float v = (float)F64(R[ins.b]); R[ins.a] = 0; F32(R[ins.a]) = v; VM_NEXT(); }
     VM_CASE(F322F) F64(R[ins.a]) = (double)F32(R[ins.b]); VM_NEXT();
 
