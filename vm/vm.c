@@ -170,10 +170,21 @@ int vm_run(G *g) {
 
     // ---- moves and constants ----
     VM_CASE(MOVE)  R[ins.a] = R[ins.b]; VM_NEXT();
-    VM_CASE(MOVE2) R[ins.a] = R[ins.b]; R[ins.a + 1] = R[ins.b + 1]; VM_NEXT();
-    VM_CASE(MOVE3)
-        R[ins.a] = R[ins.b]; R[ins.a + 1] = R[ins.b + 1]; R[ins.a + 2] = R[ins.b + 2];
+    // Multi-word moves may overlap (a result block shifted by one word):
+    // read every word before writing any.
+    VM_CASE(MOVE2) {
+        Word x = R[ins.b], y = R[ins.b + 1];
+        R[ins.a] = x;
+        R[ins.a + 1] = y;
         VM_NEXT();
+    }
+    VM_CASE(MOVE3) {
+        Word x = R[ins.b], y = R[ins.b + 1], z = R[ins.b + 2];
+        R[ins.a] = x;
+        R[ins.a + 1] = y;
+        R[ins.a + 2] = z;
+        VM_NEXT();
+    }
     VM_CASE(MOVEN) memmove(&R[ins.a], &R[ins.b], ins.c * sizeof(Word)); VM_NEXT();
     VM_CASE(LOADK) R[ins.a] = K[ins.b]; VM_NEXT();
     VM_CASE(LOADK2) R[ins.a] = K[ins.b]; R[ins.a + 1] = K[ins.b + 1]; VM_NEXT();
