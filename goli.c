@@ -144,8 +144,16 @@ static int cmd_dis(int argc, char **argv) {
     return 0;
 }
 
+// quiet_gc drops the collector's warnings ("Repeated allocation of very
+// large block"): they are not the program's output, and Go has no such lines.
+static void quiet_gc(char *msg, GC_word arg) {
+    (void)msg;
+    (void)arg;
+}
+
 int main(int argc, char **argv) {
     GC_INIT();
+    GC_set_warn_proc(quiet_gc);
     if (argc < 2 || strcmp(argv[1], "help") == 0 || strcmp(argv[1], "-h") == 0 ||
         strcmp(argv[1], "--help") == 0) {
         fputs(usage_text, argc < 2 ? stderr : stdout);

@@ -49,7 +49,12 @@ void vm_snapshot_trace(G *g) {
 
 void vm_stack_overflow(G *g) {
     fflush(stdout);
+    // Go prints the goroutine's stack bounds; goli's stack is its register
+    // file on the heap, so those are the figures it shows.
+    uintptr_t lo = (uintptr_t)g->stack, hi = lo + (uintptr_t)g->stack_words * sizeof(Word);
     fprintf(stderr, "runtime: goroutine stack exceeds 1000000000-byte limit\n");
+    fprintf(stderr, "runtime: sp=0x%lx stack=[0x%lx, 0x%lx]\n", (unsigned long)(lo + g->base * sizeof(Word)),
+            (unsigned long)lo, (unsigned long)hi);
     fprintf(stderr, "fatal error: stack overflow\n\n");
     fprintf(stderr, "goroutine %lld [running]:\n", (long long)g->id);
     vm_snapshot_trace(g);
