@@ -22,6 +22,21 @@ static void load_type(Gen *g, int dst, const Type *t) {
 
 static int max_int(int a, int b) { return a > b ? a : b; }
 
+// sig_param_words and sig_result_words size a call's argument and result blocks.
+static int sig_param_words(const Type *sig) {
+    int w = 0;
+    for (int i = 0; i < sig->nfields; i++) w += words_of(sig->fields[i].type);
+    return w;
+}
+
+static int sig_result_words(const Type *sig) {
+    int w = 0;
+    for (int i = 0; i < sig->nresults; i++) w += words_of(sig->results[i]);
+    return w;
+}
+
+
+
 // ---- Function values ----
 
 // static_closure returns the closure value of a top-level function.
@@ -36,9 +51,93 @@ void gen_func_value(Gen *g, Obj *o, int dst) {
     emit(FB(g), OP_LOADK, dst, emit_const_ptr(FB(g), static_closure(fn)), 0);
 }
 
+// method_wrapper makes the body of a bound method value: a function with
+// the method's parameters whose one capture is a cell holding the receiver
+// (recv_t; an interface for iface). It loads the receiver, moves the
+// arguments after it and calls the method (or the interface's method).
+static Func *method_wrapper(Gen *g, Method *m, Type *recv_t, bool iface, const char *name) {
+    Type *sig = m->sig;
+    int pw = sig_param_words(sig), rw = sig_result_words(sig);
+    int recv_w = iface ? 1 : words_of(recv_t);
+    FuncBuilder *fb = emit_begin(mem_sprintf("%s-fm", name), g->prog_file, 0);
+    fb->fn->nparam = (uint32_t)pw;
+    fb->fn->nresult = (uint32_t)rw;
+    emit_reg(fb, max_int(pw, rw));
+    int cell = emit_reg(fb, 1);
+    emit(fb, OP_GETCAPT, cell, 0, 0);
+    int holder = -1;
+    if (iface) {
+        holder = emit_reg(fb, 2);
+        emit(fb, OP_LOADN, holder, cell, 16);
+    }
+    int base = emit_reg(fb, max_int(recv_w + pw, rw) > 0 ? max_int(recv_w + pw, rw) : 1);
+    if (pw) emit(fb, OP_MOVEN, base + recv_w, 0, pw);
+    if (iface) {
+        emit(fb, OP_CALLI, base, holder, emit_const_ptr(fb, m->name));
+    } else {
+        if (recv_t->size) {
+            Gen saved = *g;
+            GenFunc tmp = { 0 };
+            tmp.fb = fb;
+            g->fn = &tmp;
+            gen_load_ptr(g, base, cell, 0, recv_t);
+            *g = saved;
+        }
+        emit(fb, m->fn && m->fn->native ? OP_CALLN : OP_CALL, base, emit_const_ptr(fb, m->fn), 0);
+    }
+    if (rw) emit(fb, OP_RET, base, rw, 0);
+    else emit(fb, OP_RET0, 0, 0, 0);
+    return emit_end(fb);
+}
+
 void gen_method_value(Gen *g, Node *n, int dst) {
-    gen_error(g, n, "goli: method values are not supported yet");
-    (void)dst;
+    FuncBuilder *fb = FB(g);
+    Selection *sel = n->obj;
+    if (!sel || (sel->kind != SEL_METHOD && sel->kind != SEL_IFACE_METHOD) || !sel->method) {
+        gen_error(g, n, "goli: method expressions are not supported yet");
+        return;
+    }
+    int mark = emit_top(fb);
+    Method *m = sel->method;
+    bool iface = sel->kind == SEL_IFACE_METHOD;
+    Type *recv_t;
+    int val;
+    if (iface) {
+        recv_t = n->x->type;
+        val = gen_expr_reg(g, n->x);
+    } else {
+        Obj *mo = m->obj;
+        Node *rnode = mo && mo->decl && mo->decl->x ? mo->decl->x->x : NULL;
+        recv_t = rnode ? rnode->type : NULL;
+        if (!recv_t || !m->fn) {
+            gen_error(g, n, "goli: internal error: method value without a receiver type");
+            return;
+        }
+        val = emit_reg(fb, words_of(recv_t) ? words_of(recv_t) : 1);
+        if (sel->npath > 0) {
+            int p = gen_embedded_addr(g, n->x, sel);
+            if (m->ptr_recv) emit(fb, OP_MOVE, val, p, 0);
+            else gen_load_ptr(g, val, p, 0, recv_t);
+        } else if (m->ptr_recv && sel->addr_recv) {
+            int p = gen_addr(g, n->x);
+            emit(fb, OP_MOVE, val, p, 0);
+        } else if (!m->ptr_recv && sel->deref_recv) {
+            int p = gen_expr_reg(g, n->x);
+            gen_load_ptr(g, val, p, 0, recv_t);
+        } else {
+            gen_expr_to(g, n->x, val);
+        }
+    }
+    // The receiver is evaluated now (Go: a method value binds a copy).
+    Type *cell_t = iface ? recv_t : recv_t;
+    int base = emit_reg(fb, 2);
+    emit(fb, OP_NEW, base + 1, emit_const_ptr(fb, cell_t), 0);
+    gen_store_ptr(g, base + 1, 0, cell_t, val);
+    const char *name = mem_sprintf("%s.%s", recv_t->str, m->name);
+    Func *w = method_wrapper(g, m, recv_t, iface, name);
+    emit(fb, OP_CLOSURE, base, emit_const_ptr(fb, w), 1);
+    emit(fb, OP_MOVE, dst, base, 0);
+    emit_free(fb, mark);
 }
 
 Func *gen_native_func(Gen *g, Obj *o, Node *at) {
@@ -53,19 +152,6 @@ Func *gen_native_func(Gen *g, Obj *o, Node *at) {
 }
 
 // ---- Calls ----
-
-// args_words is the size of a call's argument block.
-static int sig_param_words(const Type *sig) {
-    int w = 0;
-    for (int i = 0; i < sig->nfields; i++) w += words_of(sig->fields[i].type);
-    return w;
-}
-
-static int sig_result_words(const Type *sig) {
-    int w = 0;
-    for (int i = 0; i < sig->nresults; i++) w += words_of(sig->results[i]);
-    return w;
-}
 
 // gen_args puts the arguments of call (for signature sig) at R[base + off..].
 static void gen_args(Gen *g, Node *call, const Type *sig, int base, int off) {
@@ -295,12 +381,7 @@ void gen_defer(Gen *g, Node *s) {
     Type *sig = fun->type;
     int pw = sig_param_words(sig);
     int clo = emit_reg(fb, 1);
-    Selection *sel = fun->kind == N_SELECTOR ? fun->obj : NULL;
-    if (sel && sel->kind == SEL_PKG) sel = NULL;
-    if (sel && sel->kind == SEL_METHOD) {
-        gen_error(g, s, "goli: deferring a method call is not supported yet");
-        return;
-    }
+    // A method call defers its method value: the receiver is bound now.
     gen_expr_to(g, fun, clo);
     int base = emit_reg(fb, pw > 0 ? pw : 1);
     gen_args(g, call, sig, base, 0);
