@@ -786,9 +786,9 @@ static void gen_selector(Gen *g, Node *n, int dst) {
     // A field of a value in registers: read it from the image.
     Node *x = n->x;
     while (x->kind == N_PAREN) x = x->x;
-    if (x->type->kind == K_STRUCT && sel->npath == 1 &&
-        !(x->kind == N_NAME && x->obj && in_memory(g, x->obj)) && x->kind != N_INDEX &&
-        x->kind != N_SELECTOR && x->kind != N_STAR) {
+    bool in_regs = x->mode != MODE_VAR ||
+                   (x->kind == N_NAME && x->obj && !in_memory(g, x->obj));
+    if (x->type->kind == K_STRUCT && sel->npath == 1 && in_regs) {
         int r = gen_expr_reg(g, x);
         Field *f = &x->type->under->fields[sel->path[0]];
         int k = scalar_kind(f->type);

@@ -70,6 +70,8 @@ static void print_chain(FILE *out, G *g, Panic *p, PanicMethodText call) {
 static int func_takes_args(const Func *fn) { return fn->nparam > 0; }
 
 static void print_frame(FILE *out, const Func *fn, const Instr *pc) {
+    // Go hides the runtime's own frames from tracebacks (GOTRACEBACK=single).
+    if (strncmp(fn->name, "runtime.", 8) == 0) return;
     int idx = (int)(pc - fn->code) - 1;
     if (idx < 0) idx = 0;
     int line = fn->lines && idx < fn->ncode ? fn->lines[idx] : fn->line;

@@ -18,6 +18,8 @@ void vm_concat(Word *dst, const Word *a, const Word *b) {
 }
 
 int vm_throw_index(G *g, int64_t i, int64_t n) {
+    // Go leaves the length out when the index is negative.
+    if (i < 0) return vm_throw(g, mem_sprintf("runtime error: index out of range [%lld]", (long long)i));
     return vm_throw(g, mem_sprintf("runtime error: index out of range [%lld] with length %lld",
                                    (long long)i, (long long)n));
 }
