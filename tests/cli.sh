@@ -5,7 +5,7 @@
 #
 # usage: tests/cli.sh GOLI
 set -u
-goli=$1
+goli=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
