@@ -482,6 +482,59 @@ static void arity(Checker *c, Node *spec, NodeList *names, NodeList *vals, bool 
 
 // ---- Types ----
 
+// ---- Types whose underlying type waits for another's ----
+
+static void complete_pending(Checker *c, Type *done) {
+    for (int i = 0; i < c->npending; i++) {
+        if (c->pending[i].target != done) continue;
+        Obj *o = c->pending[i].obj;
+        c->pending[i] = c->pending[--c->npending];
+        i = -1;
+        type_set_under(o->type, done);
+        check_collect_methods(c, o);
+        complete_pending(c, o->type);
+    }
+}
+
+static void add_pending(Checker *c, Obj *obj, Type *target) {
+    // A chain of pending types leading back to obj is a cycle.
+    Obj **cyc = mem_alloc(8 * sizeof *cyc);
+    int n = 0, cap = 8;
+    cyc[n++] = obj;
+    for (Type *y = target; y;) {
+        int k = -1;
+        for (int i = 0; i < c->npending; i++)
+            if (c->pending[i].obj->type == y) k = i;
+        if (k < 0) break;
+        Obj *yo = c->pending[k].obj;
+        if (n == cap) {
+            cap *= 2;
+            Obj **v = mem_alloc(cap * sizeof *v);
+            memcpy(v, cyc, n * sizeof *v);
+            cyc = v;
+        }
+        cyc[n++] = yo;
+        y = c->pending[k].target;
+        if (y == obj->type) {
+            check_report_cycle(c, cyc, n);
+            for (int i = 0; i < n; i++) {
+                for (int q = 0; q < c->npending; q++)
+                    if (c->pending[q].obj == cyc[i]) c->pending[q--] = c->pending[--c->npending];
+                type_set_under(cyc[i]->type, type_invalid);
+                check_collect_methods(c, cyc[i]);
+            }
+            return;
+        }
+    }
+    if (c->npending == c->cappending) {
+        c->cappending = c->cappending ? c->cappending * 2 : 8;
+        Pending *v = mem_alloc(c->cappending * sizeof *v);
+        if (c->npending) memcpy(v, c->pending, c->npending * sizeof *v);
+        c->pending = v;
+    }
+    c->pending[c->npending++] = (Pending){ obj, target };
+}
+
 void check_type_decl(Checker *c, Obj *obj, Node *spec) {
     if (spec->list.n) {
         Node *tp = spec->list.v[0];
@@ -499,26 +552,27 @@ void check_type_decl(Checker *c, Obj *obj, Node *spec) {
     }
     Type *named = obj->type;
     Type *t = check_typexpr(c, spec->x);
-    if (!(named->flags & TF_COMPLETE)) {
-        if (t == named || (valid_type(t) && !check_need_complete(c, t, spec->x))) {
-            if (t == named) {
-                // `type T T`
-                for (int i = c->npath - 1; i >= 0; i--) {
-                    if (c->path_objs[i] == obj) {
-                        Obj *o = obj;
-                        check_errorf(c, o->line, o->col, "invalid recursive type: %s refers to itself", o->name);
-                        break;
-                    }
-                }
-            }
-            if (!(named->flags & TF_COMPLETE)) type_set_under(named, type_invalid);
-        } else {
-            type_set_under(named, valid_type(t) ? t : type_invalid);
-        }
-    }
     spec->name->type = named;
     spec->name->mode = MODE_TYPE;
+    if (named->flags & TF_COMPLETE) {   // a cycle made it invalid already
+        check_collect_methods(c, obj);
+        return;
+    }
+    if (t == named) {
+        check_errorf(c, obj->line, obj->col, "invalid recursive type: %s refers to itself", obj->name);
+        type_set_under(named, type_invalid);
+        check_collect_methods(c, obj);
+        return;
+    }
+    if (t && type_is_named(t) && !(t->flags & TF_COMPLETE)) {
+        // `type T2 T1` while T1 is being declared: T2's underlying type is
+        // T1's, known once T1's declaration is done.
+        add_pending(c, obj, t);
+        return;
+    }
+    type_set_under(named, valid_type(t) ? t : type_invalid);
     check_collect_methods(c, obj);
+    complete_pending(c, named);
 }
 
 // ---- Methods ----
@@ -663,8 +717,12 @@ static void resolve_func(Checker *c, Obj *obj, DeclInfo *d) {
         check_error_at(c, decl->name, "func main must have no arguments and no return values");
     if (!recv && strcmp(name, "init") == 0 && !is_main_or_init_sig_ok(sig))
         check_error_at(c, decl->name, "func init must have no arguments and no return values");
-    if (!decl->body && c->pkg->path && strcmp(c->pkg->path, "main") == 0)
-        check_error_at(c, decl->name, "missing function body");
+    if (!decl->body && c->pkg->path && strcmp(c->pkg->path, "main") == 0) {
+        // gc reports at the declaration's position after `func`: the name,
+        // or a method's `(` (taken to precede the receiver).
+        if (recv && recv->col > 1) check_errorf(c, recv->line, recv->col - 1, "missing function body");
+        else check_error_at(c, decl->name, "missing function body");
+    }
 }
 
 // ---- Local declarations ----
@@ -1144,7 +1202,8 @@ Package *check_package(const char *path, Node **files, int nfiles, Diag *diag, I
     Package *pkg = mem_new(Package);
     pkg->path = path;
     pkg->scope = scope_new(universe);
-    pkg->files = files;
+    pkg->files = mem_alloc((nfiles + 1) * sizeof *pkg->files);
+    for (int i = 0; i < nfiles; i++) pkg->files[i] = files[i];
     pkg->nfiles = nfiles;
     for (int i = 0; i < nfiles && !pkg->name; i++)
         if (files[i] && files[i]->name) pkg->name = check_name(files[i]->name);
@@ -1195,6 +1254,8 @@ Package *check_package(const char *path, Node **files, int nfiles, Diag *diag, I
     associate_methods(c);
     // Resolve every package-level object, in source order.
     for (int i = 0; i < c->nobjs; i++) check_resolve(c, c->objs[i]);
+    for (int i = 0; i < c->npending; i++) type_set_under(c->pending[i].obj->type, type_invalid);
+    c->npending = 0;
     // Function bodies.
     Obj **funcs = NULL;
     int nfuncs = 0, capfuncs = 0;

@@ -197,17 +197,11 @@ void check_conversion(Checker *c, Node *n, Type *t) {
             return;
         }
         if (ok) {
-            if (type_is_untyped(x->type)) {
-                Type *final = x->type;
-                if (type_is_integer(x->type) && type_is_string(tu)) final = x->type;
-                else final = t;
-                if (final == t) {
-                    x->val = v;
-                    x->type = t;
-                } else {
-                    check_default(c, x);
-                }
-            }
+            // The argument takes the conversion's type, except an integer
+            // converted to a string: it stays untyped (gets its default
+            // type, unconverted, at the end).
+            if (type_is_untyped(x->type) && !(type_is_integer(x->type) && type_is_string(tu)))
+                check_update_type(c, x, t, true);
             n->mode = MODE_CONST;
             n->val = v;
             n->type = t;

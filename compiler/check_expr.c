@@ -1109,13 +1109,10 @@ bool check_representable(Checker *c, Node *n, Type *t) {
 }
 
 // Lhs operands of non-constant shifts whose type the context decides must
-// end up integers; the checker remembers them here.
-static Node **shift_lhs;
-static int nshift_lhs, capshift_lhs;
-
-static bool is_shift_lhs(Node *n) {
-    for (int i = 0; i < nshift_lhs; i++)
-        if (shift_lhs[i] == n) return true;
+// end up integers (Checker.shift_lhs).
+static bool is_shift_lhs(Checker *c, Node *n) {
+    for (int i = 0; i < c->nshift_lhs; i++)
+        if (c->shift_lhs[i] == n) return true;
     return false;
 }
 
@@ -1150,7 +1147,7 @@ void check_update_type(Checker *c, Node *n, Type *t, bool final) {
         n->type = t;
         return;
     }
-    if (is_shift_lhs(n) && !all_integer(t)) {
+    if (is_shift_lhs(c, n) && !all_integer(t)) {
         check_error_at(c, n, "invalid operation: shifted operand %s (type %s) must be integer", check_expr_str(n),
                        check_type_str(c, t));
         return;
@@ -1437,13 +1434,13 @@ static void shift(Checker *c, Node *e, Node *x, Node *y, int op, int opline, int
         }
         if (type_is_untyped(x->type)) {
             // The context decides the type of `1 << s`.
-            if (nshift_lhs == capshift_lhs) {
-                capshift_lhs = capshift_lhs ? capshift_lhs * 2 : 32;
-                Node **v = mem_alloc(capshift_lhs * sizeof *v);
-                if (nshift_lhs) memcpy(v, shift_lhs, nshift_lhs * sizeof *v);
-                shift_lhs = v;
+            if (c->nshift_lhs == c->capshift_lhs) {
+                c->capshift_lhs = c->capshift_lhs ? c->capshift_lhs * 2 : 32;
+                Node **v = mem_alloc(c->capshift_lhs * sizeof *v);
+                if (c->nshift_lhs) memcpy(v, c->shift_lhs, c->nshift_lhs * sizeof *v);
+                c->shift_lhs = v;
             }
-            shift_lhs[nshift_lhs++] = x;
+            c->shift_lhs[c->nshift_lhs++] = x;
             e->mode = MODE_VALUE;
             e->type = x->type;
             e->val = NULL;

@@ -88,6 +88,13 @@ typedef struct FileInfo {
     int ndots;
 } FileInfo;
 
+// Pending is a named type whose underlying type is target's, still being
+// declared (compiler/check.c sets it when target is done).
+typedef struct Pending {
+    Obj *obj;
+    Type *target;
+} Pending;
+
 typedef struct Checker {
     Diag *diag;
     Package *pkg;
@@ -116,6 +123,10 @@ typedef struct Checker {
     Obj **methods;          // every method declared in the package
     int nmethods, capmethods;
     int cap_init;           // capacity of pkg->init_funcs
+    Pending *pending;       // named types waiting for an underlying type
+    int npending, cappending;
+    Node **shift_lhs;       // lhs of untyped shifts whose type the context decides
+    int nshift_lhs, capshift_lhs;
 } Checker;
 
 // ---- check.c: declarations, resolution, messages ----
@@ -193,6 +204,8 @@ Type *check_typexpr(Checker *c, Node *n);
 // check_need_complete reports `invalid recursive type` when t is a named
 // type whose underlying type is still being resolved; returns false then.
 bool check_need_complete(Checker *c, Type *t, Node *at);
+// check_report_cycle reports a declaration cycle through objs[0..n).
+void check_report_cycle(Checker *c, Obj **objs, int n);
 // check_signature makes a function type from a FUNCTYPE node; with
 // scope != NULL it declares the parameters there (Obj.decl = the FIELD).
 // recv (FIELD or NULL) is declared too but not part of the type.

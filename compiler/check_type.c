@@ -42,9 +42,7 @@ Type *check_deref(Type *t, bool *ptr) {
 
 // report_cycle words a declaration cycle through the objects path[from..]
 // as types2's cycleError does, starting at the one declared first.
-static void report_cycle(Checker *c, int from) {
-    int n = c->npath - from;
-    Obj **cyc = c->path_objs + from;
+void check_report_cycle(Checker *c, Obj **cyc, int n) {
     int start = 0;
     for (int i = 1; i < n; i++)
         if (cyc[i]->line < cyc[start]->line ||
@@ -76,14 +74,30 @@ bool check_need_complete(Checker *c, Type *t, Node *at) {
     for (int i = c->npath - 1; i >= 0; i--) {
         Obj *o = c->path_objs[i];
         if (o->kind == OBJ_TYPE && o->type == t) {
-            report_cycle(c, i);
+            check_report_cycle(c, c->path_objs + i, c->npath - i);
             // Give the type an invalid underlying type so that nothing
             // reports the cycle again.
             type_set_under(t, type_invalid);
             return false;
         }
     }
-    type_set_under(t, type_invalid);
+    // t waits for a type on the path (`type T2 T1` inside T1's declaration).
+    for (int k = 0; k < c->npending; k++) {
+        if (c->pending[k].obj->type != t) continue;
+        Type *target = c->pending[k].target;
+        for (int i = c->npath - 1; i >= 0; i--) {
+            Obj *o = c->path_objs[i];
+            if (o->kind == OBJ_TYPE && o->type == target) {
+                int n = c->npath - i;
+                Obj **cyc = mem_alloc((n + 1) * sizeof *cyc);
+                memcpy(cyc, c->path_objs + i, n * sizeof *cyc);
+                cyc[n++] = c->pending[k].obj;
+                check_report_cycle(c, cyc, n);
+                type_set_under(target, type_invalid);
+                return false;
+            }
+        }
+    }
     return false;
 }
 

@@ -12,14 +12,24 @@
 // - Positions: line/col is the node's first token. opline/opcol is where
 //   gc reports the node: the operator of BINARY, ASSIGN, SEND, INCDEC,
 //   KEYVALUE; the `(` of CALL; the `[` of INDEX and SLICE; the `.` of
-//   SELECTOR and TYPEASSERT; the `{` of COMPOSITE; the `}` of BLOCK. For
-//   every other kind it equals line/col.
+//   SELECTOR and TYPEASSERT; the `{` of COMPOSITE; the `:` of CASE and
+//   COMM; the `}` of BLOCK, SWITCH, TYPESWITCH and SELECT; the `[` for the
+//   first type parameter FIELD of a func. Elsewhere it equals line/col.
 // - Names and literals keep their source text (text/len point into the
 //   Source, which the tree keeps alive); the checker decodes literal values
 //   (lexer/lex.h: lit_string, lit_rune).
 // - Lists are NodeList values (GC memory, doubling growth). A missing optional
 //   child is NULL. After syntax errors the tree may be partial and may hold
 //   BAD nodes; it is only meant for `goli parse -ast` then.
+// - parse_file accepts what go/parser (gofmt) accepts, which `goli parse`
+//   must match. What gc's parser rejects beyond that is recorded on the
+//   FILE (rlist) and reported by parse_gc_errors, which compile drivers
+//   call: a method with no or several receivers (FUNCDECL rlist has them
+//   all), a parenthesized embedded type (kept as a PAREN in the FIELD),
+//   `:=` in a for loop's post statement, `goto` without a label. Left to
+//   the checker: a conversion with other than one argument, `[...]T` as a
+//   declared type (`var a [...]int`), `x.(type)` outside a type switch, and
+//   every rule about labels, branches, fallthrough and types.
 #ifndef GOLI_AST_H
 #define GOLI_AST_H
 
@@ -33,7 +43,9 @@
 // NODES lists every node kind: N(KIND, "what it is: the fields it uses").
 #define NODES(N)                                                                   \
     /* ---- file and declarations ---- */                                          \
-    N(FILE,       "source file: name (package NAME), list (DECL and FUNCDECL)")    \
+    N(FILE,       "source file: name (package NAME), list (DECL and FUNCDECL), "   \
+                  "rlist (BAD nodes: errors only gc's parser reports, text = "     \
+                  "message; see parse_gc_errors)")                                 \
     N(DECL,       "import/const/var/type declaration: op (T_IMPORT, T_CONST, "     \
                   "T_VAR or T_TYPE), list (specs); flags NF_PAREN if grouped")     \
     N(IMPORTSPEC, "import spec: name (NAME, \".\" or \"_\"; NULL if none), "       \
@@ -44,13 +56,15 @@
     N(TYPESPEC,   "type spec: name, list (type parameter FIELDs), x (type); "      \
                   "flags NF_ALIAS for `type A = B`")                               \
     N(FUNCDECL,   "func or method: x (receiver FIELD or NULL), name, list (type "  \
-                  "parameter FIELDs), y (FUNCTYPE), body (BLOCK; NULL if none)")   \
+                  "parameter FIELDs), y (FUNCTYPE), body (BLOCK; NULL if none); "  \
+                  "methods: flags NF_METHOD, rlist (every receiver FIELD "         \
+                  "written: the checker reports none or several)")                 \
     /* ---- types ---- */                                                          \
     N(ARRAYTYPE,  "[y]x: x (element), y (length; ELLIPSIS for [...]T)")            \
     N(SLICETYPE,  "[]x: x (element)")                                              \
     N(MAPTYPE,    "map[x]y: x (key), y (value)")                                   \
-    N(CHANTYPE,   "chan x: x (element), op (0 both ways, T_ARROW with flags "      \
-                  "NF_SEND for chan<-, NF_RECV for <-chan)")                       \
+    N(CHANTYPE,   "chan x: x (element); flags NF_SEND for chan<-, NF_RECV for "    \
+                  "<-chan, neither for both ways")                                 \
     N(FUNCTYPE,   "func(list) rlist: list (parameter FIELDs), rlist (result "      \
                   "FIELDs)")                                                       \
     N(STRUCTTYPE, "struct{list}: list (FIELDs)")                                   \
@@ -58,7 +72,8 @@
                   "FUNCTYPE; embedded elements have no name)")                     \
     N(FIELD,      "field, parameter, method or type parameter: list (NAMEs, "      \
                   "empty if anonymous or embedded), x (type), y (tag BASICLIT "    \
-                  "or NULL)")                                                      \
+                  "or NULL); the first type parameter of a func has the `[` "      \
+                  "as opline/opcol")                                               \
     N(ELLIPSIS,   "...x: x (element type; NULL in [...]T)")                        \
     /* ---- expressions ---- */                                                    \
     N(NAME,       "identifier: text")                                              \
@@ -128,6 +143,7 @@ enum {
     NF_DOTS    = 1 << 4,    // CALL: f(xs...)
     NF_SLICE3  = 1 << 5,    // SLICE: x[i:j:k]
     NF_DEFAULT = 1 << 6,    // CASE, COMM: the default clause
+    NF_METHOD  = 1 << 7,    // FUNCDECL: has a receiver list (maybe empty)
 };
 
 typedef struct Node Node;
@@ -206,6 +222,9 @@ typedef struct AstCtx {
     int stop;               // give up: no more tokens are fed to the parser
     int seen_decl;          // a top-level declaration other than import was seen
     int last_bodyless;      // the last top-level declaration was a func without body
+    TokenKind prev;         // the token fed before the current one
+    const Token *cur;       // the token being fed (for %stack_overflow)
+    int quiet;              // the token being fed is RECOVER: report nothing
     // opener_role[sym] is the Opener of grammar symbol sym, recorded by the
     // opener rules of go.y when they reduce (0 for other symbols).
     unsigned char opener_role[AST_MAX_SYMBOLS];
@@ -236,11 +255,16 @@ Node *ast_decl_group(AstCtx *c, const Token *kw, NodeList specs);
 Node *ast_import(AstCtx *c, const Token *name, const Token *path);
 Node *ast_const(AstCtx *c, NodeList names, Node *type, NodeList values);
 Node *ast_var(AstCtx *c, NodeList names, Node *type, NodeList values);
+Node *ast_var_define(AstCtx *c, NodeList names, Node *type, const Token *op, NodeList values);
+Node *ast_const_define(AstCtx *c, NodeList names, Node *type, const Token *op,
+                       NodeList values);
 Node *ast_type(AstCtx *c, const Token *name, NodeList tparams, int alias, Node *type);
+Node *ast_type_slice(AstCtx *c, const Token *name, const Token *lbrack, Node *elem);
 Node *ast_type_brack(AstCtx *c, const Token *name, const Token *lbrack, Node *x,
                      const Token *comma, NodeList rest, int alias, Node *type);
 Node *ast_type_tparam1(AstCtx *c, const Token *name, const Token *pname, Node *constraint,
                        NodeList rest, int alias, Node *type);
+NodeList ast_tparams(AstCtx *c, const Token *lbrack, NodeList l);
 Node *ast_tparam(AstCtx *c, NodeList names, Node *constraint);
 Node *ast_tilde(AstCtx *c, const Token *tilde, Node *x);
 Node *ast_union(AstCtx *c, Node *x, const Token *op, Node *y);
@@ -253,6 +277,11 @@ Node *ast_functype_kw(AstCtx *c, const Token *kw, Node *sig);
 NodeList ast_result_type(AstCtx *c, Node *type);
 NodeList ast_params(AstCtx *c, NodeList params, int results);
 Node *ast_param(AstCtx *c, const Token *name, Node *type);
+Node *ast_param_name(AstCtx *c, const Token *name);
+Node *ast_param_qualified(AstCtx *c, const Token *pkg, const Token *dot, const Token *name,
+                          const Token *lbrack, NodeList args);
+Node *ast_param_dots(AstCtx *c, const Token *name, const Token *dots, Node *elem);
+Node *ast_param_inst(AstCtx *c, const Token *name, const Token *lbrack, NodeList args);
 Node *ast_param_brack(AstCtx *c, const Token *name, const Token *lbrack, Node *len,
                       Node *elem);
 Node *ast_method(AstCtx *c, const Token *name, Node *sig);
@@ -260,19 +289,30 @@ Node *ast_method(AstCtx *c, const Token *name, Node *sig);
 // Types.
 Node *ast_name(AstCtx *c, const Token *t);
 NodeList ast_names(AstCtx *c, NodeList l, const Token *t);
+NodeList ast_names2(AstCtx *c, const Token *a, const Token *b);
 Node *ast_qualified(AstCtx *c, const Token *pkg, const Token *dot, const Token *name);
+Node *ast_qualified_inst(AstCtx *c, const Token *pkg, const Token *dot, const Token *name,
+                         const Token *lbrack, NodeList args);
 Node *ast_array(AstCtx *c, const Token *lbrack, Node *len, Node *elem);
 Node *ast_slice_type(AstCtx *c, const Token *lbrack, Node *elem);
 Node *ast_map_type(AstCtx *c, const Token *kw, Node *key, Node *val);
 Node *ast_chan(AstCtx *c, const Token *kw, int dir, Node *elem);
 Node *ast_star(AstCtx *c, const Token *star, Node *x);
 Node *ast_ellipsis(AstCtx *c, const Token *dots, Node *elem);
+Node *ast_dots_array(AstCtx *c, const Token *lbrack, const Token *dots, Node *elem);
 Node *ast_paren(AstCtx *c, const Token *lparen, Node *x);
 Node *ast_inst(AstCtx *c, Node *x, const Token *lbrack, NodeList args);
 Node *ast_inst_name(AstCtx *c, const Token *name, const Token *lbrack, NodeList args);
 Node *ast_struct(AstCtx *c, const Token *kw, NodeList fields);
-NodeList ast_fields(AstCtx *c, NodeList names, Node *type, const Token *tag);
-Node *ast_embed(AstCtx *c, Node *type, const Token *tag, const Token *paren);
+Node *ast_field(AstCtx *c, NodeList names, Node *type, const Token *tag);
+Node *ast_field1(AstCtx *c, const Token *name, Node *type, const Token *tag);
+Node *ast_embed(AstCtx *c, Node *type, const Token *tag);
+Node *ast_embed_ptr(AstCtx *c, const Token *star, const Token *lparen, Node *type,
+                    const Token *tag);
+Node *ast_embed_paren(AstCtx *c, const Token *lparen, const Token *star, Node *type,
+                      const Token *tag);
+Node *ast_embed_inst(AstCtx *c, const Token *name, const Token *lbrack, NodeList args,
+                     const Token *tag);
 Node *ast_field_brack(AstCtx *c, const Token *name, const Token *lbrack, Node *len,
                       Node *elem, const Token *tag);
 Node *ast_iface(AstCtx *c, const Token *kw, NodeList elems);
@@ -291,19 +331,22 @@ Node *ast_composite(AstCtx *c, Node *type, const Token *lbrace, NodeList elems);
 Node *ast_paren_complit(AstCtx *c, const Token *lparen, Node *type, const Token *lbrace,
                         NodeList elems);
 Node *ast_keyvalue(AstCtx *c, Node *key, const Token *colon, Node *val);
-Node *ast_funclit(AstCtx *c, Node *type, Node *body);
-Node *ast_bad(AstCtx *c, const Token *at);
+Node *ast_funclit(AstCtx *c, Node *type, const Token *lbrace, NodeList stmts,
+                  const Token *rbrace);
 
 // Statements.
 Node *ast_block(AstCtx *c, const Token *lbrace, NodeList stmts, const Token *rbrace);
 NodeList ast_stmt_add(NodeList l, Node *s);
 Node *ast_exprstmt(AstCtx *c, Node *x);
+Node *ast_stmt_start(AstCtx *c, Node *s);
 Node *ast_assign(AstCtx *c, NodeList lhs, const Token *op, NodeList rhs);
 Node *ast_opassign(AstCtx *c, Node *x, const Token *op, Node *y);
 Node *ast_incdec(AstCtx *c, Node *x, const Token *op);
 Node *ast_send(AstCtx *c, Node *ch, const Token *arrow, Node *v);
-Node *ast_labeled(AstCtx *c, const Token *label, Node *stmt);
+Node *ast_labeled(AstCtx *c, const Token *label, const Token *colon, Node *stmt,
+                  int before_case);
 Node *ast_branch(AstCtx *c, const Token *kw, const Token *label);
+Node *ast_goto_nolabel(AstCtx *c, const Token *kw, const Token *next);
 Node *ast_go(AstCtx *c, const Token *kw, Node *x);
 Node *ast_return(AstCtx *c, const Token *kw, NodeList results);
 Node *ast_declstmt(AstCtx *c, Node *decl);
@@ -315,6 +358,8 @@ Node *ast_switch(AstCtx *c, const Token *kw, Node *header, NodeList clauses,
                  const Token *rbrace);
 Node *ast_select(AstCtx *c, const Token *kw, NodeList clauses, const Token *rbrace);
 Node *ast_case(AstCtx *c, const Token *kw, NodeList list, Node *comm, const Token *colon);
+Node *ast_case_send(AstCtx *c, const Token *kw, Node *ch, const Token *arrow, Node *v,
+                    const Token *colon);
 Node *ast_case_recv(AstCtx *c, const Token *kw, NodeList lhs, const Token *op, Node *rhs,
                     const Token *colon);
 Node *ast_case_body(AstCtx *c, Node *clause, NodeList stmts);

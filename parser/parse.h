@@ -15,6 +15,14 @@
 // diag_count(diag) grew.
 Node *parse_file(const Source *src, Diag *diag);
 
+// parse_gc_errors reports the errors gc's parser finds in file that
+// go/parser (gofmt) lets through, and returns how many: a method with no or
+// several receivers, a parenthesized embedded type, `:=` in a for loop's
+// post statement, `goto` without a label. parse_file leaves them out, so
+// that `goli parse` accepts what gofmt accepts; a compile driver calls
+// this right after parse_file, as gc reports them with the syntax errors.
+int parse_gc_errors(const Source *src, const Node *file, Diag *diag);
+
 // ast_dump writes the indented AST dump that `goli parse -ast` prints.
 void ast_dump(FILE *out, const Node *n);
 
