@@ -27,6 +27,8 @@ static Package *check_sources(const char *pkgpath, Source **srcs, const char **p
     int before = diag_count(diag);
     for (int i = 0; i < n; i++) {
         files[i] = parse_file(srcs[i], diag);
+        // gc's parser rejects a few things gofmt's accepts (parse.h).
+        if (diag_count(diag) == before) parse_gc_errors(srcs[i], files[i], diag);
         // The checker reports errors under the FILE node's text (check.h).
         files[i]->text = srcs[i]->path;
         files[i]->len = (uint32_t)strlen(srcs[i]->path);
