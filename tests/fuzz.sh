@@ -3,11 +3,13 @@
 # the sanitizer build of goli over them. Every input must end in success or
 # in a reported error: never a crash, a sanitizer report or a hang.
 #
-# usage: tests/fuzz.sh GOLI MUTATE COUNT [SEED]
+# usage: [FUZZ_CMD=parse|check] tests/fuzz.sh GOLI MUTATE COUNT [SEED]
 #   GOLI    an ASan+UBSan goli (make asan: build/asan/goli)
 #   MUTATE  the mutator binary (make builds $(B)/mutate)
 #   COUNT   how many mutated inputs to try
 #   SEED    first seed (default 1); input i uses seed SEED+i
+# FUZZ_CMD picks what goli does with each input: parse (default; inputs in
+# batches) or check (type-check; one input per process).
 # Seeds for mutation: tests/golden, tests/parse, and a sample of
 # $(go env GOROOT)/src when Go is installed. Inputs that fail are kept in
 # build/fuzz-failures/ with the command that reproduces them.
@@ -33,9 +35,20 @@ fi
 mapfile -t seeds <"$tmp/seeds"
 
 # check FILE...: run goli over the files; print the reason if it misbehaved.
+cmd=${FUZZ_CMD:-parse}
 check() {
-    timeout -k 2 60 "$goli" parse "$@" >/dev/null 2>"$tmp/err"
-    local rc=$?
+    local rc=0 f
+    if [ "$cmd" = parse ]; then
+        timeout -k 2 60 "$goli" parse "$@" >/dev/null 2>"$tmp/err"
+        rc=$?
+    else
+        : >"$tmp/err"
+        for f in "$@"; do
+            timeout -k 2 20 "$goli" "$cmd" "$f" >/dev/null 2>>"$tmp/err"
+            rc=$?
+            [ $rc -le 2 ] || break
+        done
+    fi
     if [ $rc = 124 ] || [ $rc = 137 ]; then echo "hang (timeout)"
     elif grep -qE 'AddressSanitizer|runtime error:|LeakSanitizer|Sanitizer' "$tmp/err"; then
         grep -m1 -E 'Sanitizer|runtime error' "$tmp/err"
@@ -69,5 +82,5 @@ for ((i = 0; i < count; i++)); do
     [ ${#batch[@]} -ge 40 ] && flush
 done
 flush
-echo "fuzz: $tried mutated inputs from $nseeds seed files (seeds $seed..$((seed + count - 1))), $bad misbehaved"
+echo "fuzz: goli $cmd: $tried mutated inputs from $nseeds seed files (seeds $seed..$((seed + count - 1))), $bad misbehaved"
 if [ "$bad" = 0 ]; then echo "fuzz: 1 passed, 0 failed"; else echo "fuzz: 0 passed, 1 failed"; exit 1; fi

@@ -58,6 +58,8 @@ if [ "${FAST:-0}" != 1 ]; then
     if make -s asan >/dev/null && make -s "$B/mutate" >/dev/null; then
         tests/fuzz.sh build/asan/goli "$B/mutate" "${FUZZ_COUNT:-400}" 1 2>&1 | tee "$log"
         tally "$log" fuzz
+        FUZZ_CMD=check tests/fuzz.sh build/asan/goli "$B/mutate" "${FUZZ_CHECK_COUNT:-150}" 1 2>&1 | tee "$log"
+        tally "$log" fuzz-check
     else
         echo "run-all: could not build the sanitizer binary"
         failed=$((failed + 1))
