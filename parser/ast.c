@@ -9,7 +9,7 @@
 #include "parser/ast.h"
 #include "common/mem.h"
 #include "lexer/lex.h"
-#include "parser/grammar.h"
+#include "parser/seam.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -27,7 +27,7 @@
 %include {
 // generated from parser/go.y by lemon; do not edit.
 #include "parser/ast.h"
-#include "parser/grammar.h"
+#include "parser/seam.h"
 
 #include <assert.h>
 #include <string.h>

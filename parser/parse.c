@@ -1,7 +1,7 @@
 // parser/parse.c: parse_file, the token pump between the scanner
 // (lexer/lex.h) and the lemon parser (parser/go.y), and the syntax error
 // messages, worded as gc's syntax package words them (Go 1.22: "unexpected
-// name x, expected )"). The grammar's side of the seam is parser/grammar.h.
+// name x, expected )"). The grammar's side of the seam is parser/seam.h.
 //
 // The pump (parse_file, at the end) maps each TokenKind to the grammar's
 // terminal (tk_of, expanded from TOKENS) and decides for every `{` whether
@@ -17,7 +17,7 @@
 // "in argument list; possibly missing comma or )", "expected expression",
 // and so on.
 #include "parser/parse.h"
-#include "parser/grammar.h"
+#include "parser/seam.h"
 #include "parser/go.h"
 #include "lexer/lex.h"
 #include "common/mem.h"
@@ -101,7 +101,7 @@ static void expected_set(void *p, Expected *e) {
         e->has[TK_LBRACE] = 1;
 }
 
-// parse_token_text: see parser/grammar.h.
+// parse_token_text: see parser/seam.h.
 const char *parse_token_text(const Token *t) {
     switch (t->kind) {
     case T_EOF:

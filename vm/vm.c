@@ -149,6 +149,52 @@ Func *vm_iface_method(G *g, Type *dyn, Word data, const char *name, uint32_t nb)
 #define RELOAD()    (R = g->stack + base)
 #define THROW(msg)  do { SAVE_PC(); vm_throw(g, msg); goto unwind; } while (0)
 
+// ROOM makes sure the stack has words registers from index nb on.
+#define ROOM(nb, words)                                                     \
+    do {                                                                    \
+        if ((uint64_t)(nb) + (words) > g->stack_words) {                    \
+            SAVE_PC();                                                      \
+            grow_stack(g, (uint64_t)(nb) + (words));                        \
+            RELOAD();                                                       \
+        }                                                                   \
+    } while (0)
+
+// CALL_NATIVE runs a C function on the frame at stack[nb] and goes on
+// with the next instruction, or unwinds if it panicked.
+#define CALL_NATIVE(callee, nb)                                             \
+    do {                                                                    \
+        SAVE_PC();                                                          \
+        int st_ = (callee)->native(g, g->stack + (nb));                     \
+        if (st_ == VM_PANIC) goto unwind;                                   \
+        if (st_ != VM_OK) return st_;                                       \
+        RELOAD();                                                           \
+        VM_NEXT();                                                          \
+    } while (0)
+
+// ENTER pushes the running frame and starts callee, with closure c, on the
+// frame at stack[nb] (ROOM has made space for it).
+#define ENTER(callee, c, nb)                                                \
+    do {                                                                    \
+        if (g->nframes == g->frames_cap) {                                  \
+            if (g->nframes >= VM_MAX_DEPTH) {                               \
+                SAVE_PC();                                                  \
+                vm_stack_overflow(g);                                       \
+            }                                                               \
+            grow_frames(g);                                                 \
+        }                                                                   \
+        Frame *f_ = &g->frames[g->nframes++];                               \
+        f_->fn = fn;                                                        \
+        f_->cl = cl;                                                        \
+        f_->pc = pc;                                                        \
+        f_->base = base;                                                    \
+        fn = (callee);                                                      \
+        cl = (c);                                                           \
+        base = (nb);                                                        \
+        R = g->stack + base;                                                \
+        K = fn->k;                                                          \
+        pc = fn->code;                                                      \
+    } while (0)
+
 int vm_run(G *g) {
 #if VM_COMPUTED_GOTO
     static const void *const labels[] = {
@@ -427,28 +473,8 @@ int vm_run(G *g) {
     VM_CASE(CALL) {
         Func *callee = (Func *)K[ins.b];
         uint32_t nb = base + ins.a;
-        if ((uint64_t)nb + callee->nframe > g->stack_words) {
-            SAVE_PC();
-            grow_stack(g, (uint64_t)nb + callee->nframe);
-        }
-        if (g->nframes == g->frames_cap) {
-            if (g->nframes >= VM_MAX_DEPTH) {
-                SAVE_PC();
-                vm_stack_overflow(g);
-            }
-            grow_frames(g);
-        }
-        Frame *f = &g->frames[g->nframes++];
-        f->fn = fn;
-        f->cl = cl;
-        f->pc = pc;
-        f->base = base;
-        fn = callee;
-        cl = NULL;
-        base = nb;
-        R = g->stack + base;
-        K = fn->k;
-        pc = fn->code;
+        ROOM(nb, callee->nframe);
+        ENTER(callee, NULL, nb);
         VM_NEXT();
     }
     VM_CASE(CALLC) {
@@ -456,53 +482,16 @@ int vm_run(G *g) {
         if (!c) THROW(NIL_DEREF);
         Func *callee = c->fn;
         uint32_t nb = base + ins.a;
-        if ((uint64_t)nb + callee->nframe > g->stack_words) {
-            SAVE_PC();
-            grow_stack(g, (uint64_t)nb + callee->nframe);
-            RELOAD();
-        }
-        if (callee->native) {
-            SAVE_PC();
-            int st = callee->native(g, g->stack + nb);
-            if (st == VM_PANIC) goto unwind;
-            if (st != VM_OK) return st;
-            RELOAD();
-            VM_NEXT();
-        }
-        if (g->nframes == g->frames_cap) {
-            if (g->nframes >= VM_MAX_DEPTH) {
-                SAVE_PC();
-                vm_stack_overflow(g);
-            }
-            grow_frames(g);
-        }
-        Frame *f = &g->frames[g->nframes++];
-        f->fn = fn;
-        f->cl = cl;
-        f->pc = pc;
-        f->base = base;
-        fn = callee;
-        cl = c;
-        base = nb;
-        R = g->stack + base;
-        K = fn->k;
-        pc = fn->code;
+        ROOM(nb, callee->nframe);
+        if (callee->native) CALL_NATIVE(callee, nb);
+        ENTER(callee, c, nb);
         VM_NEXT();
     }
     VM_CASE(CALLN) {
         Func *callee = (Func *)K[ins.b];
         uint32_t nb = base + ins.a;
-        if ((uint64_t)nb + callee->nframe > g->stack_words) {
-            SAVE_PC();
-            grow_stack(g, (uint64_t)nb + callee->nframe);
-            RELOAD();
-        }
-        SAVE_PC();
-        int st = callee->native(g, g->stack + nb);
-        if (st == VM_PANIC) goto unwind;
-        if (st != VM_OK) return st;
-        RELOAD();
-        VM_NEXT();
+        ROOM(nb, callee->nframe);
+        CALL_NATIVE(callee, nb);
     }
     VM_CASE(CALLI) {
         Type *dyn = (Type *)(uintptr_t)R[ins.b];
@@ -513,29 +502,9 @@ int vm_run(G *g) {
         Func *callee = vm_iface_method(g, dyn, data, name, nb);
         if (!callee) goto unwind;
         RELOAD();
-        if (callee->native) {
-            int st = callee->native(g, g->stack + nb);
-            if (st == VM_PANIC) goto unwind;
-            if (st != VM_OK) return st;
-            RELOAD();
-            VM_NEXT();
-        }
-        if ((uint64_t)nb + callee->nframe > g->stack_words) {
-            grow_stack(g, (uint64_t)nb + callee->nframe);
-            RELOAD();
-        }
-        if (g->nframes == g->frames_cap) grow_frames(g);
-        Frame *f = &g->frames[g->nframes++];
-        f->fn = fn;
-        f->cl = cl;
-        f->pc = pc;
-        f->base = base;
-        fn = callee;
-        cl = NULL;
-        base = nb;
-        R = g->stack + base;
-        K = fn->k;
-        pc = fn->code;
+        if (callee->native) CALL_NATIVE(callee, nb);
+        ROOM(nb, callee->nframe);
+        ENTER(callee, NULL, nb);
         VM_NEXT();
     }
     VM_CASE(RET) {
@@ -593,34 +562,12 @@ int vm_run(G *g) {
         }
         uint32_t nb = base + ins.a;
         Func *callee = c->fn;
-        if ((uint64_t)nb + callee->nframe + d->nargs > g->stack_words) {
-            SAVE_PC();
-            grow_stack(g, (uint64_t)nb + callee->nframe + d->nargs);
-            RELOAD();
-        }
+        ROOM(nb, callee->nframe + d->nargs);
         memcpy(g->stack + nb, d->args, d->nargs * sizeof(Word));
         if (p && p->unwind_depth == g->nframes) p->defer_depth = g->nframes + 1;
         pc--;   // come back here when the deferred call returns
-        if (callee->native) {
-            SAVE_PC();
-            int st = callee->native(g, g->stack + nb);
-            if (st == VM_PANIC) goto unwind;
-            if (st != VM_OK) return st;
-            RELOAD();
-            VM_NEXT();
-        }
-        if (g->nframes == g->frames_cap) grow_frames(g);
-        Frame *f = &g->frames[g->nframes++];
-        f->fn = fn;
-        f->cl = cl;
-        f->pc = pc;
-        f->base = base;
-        fn = callee;
-        cl = c;
-        base = nb;
-        R = g->stack + base;
-        K = fn->k;
-        pc = fn->code;
+        if (callee->native) CALL_NATIVE(callee, nb);
+        ENTER(callee, c, nb);
         VM_NEXT();
     }
     VM_CASE(PANIC) {

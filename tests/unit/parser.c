@@ -12,7 +12,7 @@
 #include "common/mem.h"
 #include "common/source.h"
 #include "lexer/lex.h"
-#include "parser/grammar.h"
+#include "parser/seam.h"
 #include "parser/go.h"
 #include "parser/parse.h"
 

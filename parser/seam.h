@@ -1,9 +1,9 @@
-// parser/grammar.h: the seam between the lemon parser generated from
+// parser/seam.h: the seam between the lemon parser generated from
 // parser/go.y and the token pump in parser/parse.c. Nothing outside parser/
 // (and the parser's unit test) includes it; the parser's interface is
 // parser/parse.h.
-#ifndef GOLI_GRAMMAR_H
-#define GOLI_GRAMMAR_H
+#ifndef GOLI_SEAM_H
+#define GOLI_SEAM_H
 
 #include <stddef.h>
 
