@@ -248,52 +248,44 @@ static void gen_switch(Gen *g, Node *s) {
     }
     Target *t = gen_push_target(g, label, false);
     int nc = s->list.n;
-    int *body_jump = mem_alloc_atomic((nc + 1) * sizeof(int));
-    int *body_pc = mem_alloc_atomic((nc + 1) * sizeof(int));
+    // Each case's pending jumps to its body, patched when the body starts.
+    int **case_jumps = mem_alloc((nc + 1) * sizeof *case_jumps);
+    int *case_njumps = mem_alloc_atomic((nc + 1) * sizeof *case_njumps);
     int deflt = -1;
     // Tests first, in order; each matching test jumps to its body.
     for (int i = 0; i < nc; i++) {
         Node *c = s->list.v[i];
-        body_jump[i] = -1;
+        int *jumps = NULL, nj = 0, cj = 0;
         if (c->flags & NF_DEFAULT || c->list.n == 0) {
             deflt = i;
-            continue;
-        }
-        int *jumps = NULL, nj = 0, cj = 0;
-        for (int k = 0; k < c->list.n; k++) {
-            Node *e = c->list.v[k];
-            if (tag < 0) {
-                gen_cond_jump(g, e, true, &jumps, &nj, &cj);
-            } else {
-                int m2 = emit_top(fb);
-                int r = emit_reg(fb, words_of(tag_type));
-                gen_expr_as(g, e, tag_type, r);
-                int b = emit_reg(fb, 1);
-                gen_compare_regs(g, T_EQL, tag_type, b, tag, r);
-                push_int(&jumps, &nj, &cj, emit_jump(fb, OP_JT, b, 0));
-                emit_free(fb, m2);
+        } else {
+            for (int k = 0; k < c->list.n; k++) {
+                Node *e = c->list.v[k];
+                if (tag < 0) {
+                    gen_cond_jump(g, e, true, &jumps, &nj, &cj);
+                } else {
+                    int m2 = emit_top(fb);
+                    int r = emit_reg(fb, words_of(tag_type));
+                    gen_expr_as(g, e, tag_type, r);
+                    int b = emit_reg(fb, 1);
+                    gen_compare_regs(g, T_EQL, tag_type, b, tag, r);
+                    push_int(&jumps, &nj, &cj, emit_jump(fb, OP_JT, b, 0));
+                    emit_free(fb, m2);
+                }
             }
         }
-        // Remember this case's jumps by chaining them through body_jump.
-        int *saved = mem_alloc_atomic((nj + 1) * sizeof(int));
-        memcpy(saved, jumps, nj * sizeof(int));
-        saved[nj] = -1;
-        body_jump[i] = (int)(intptr_t)0;
-        c->index = nj;
-        c->w = (Node *)saved;   // reused as scratch: the case's pending jumps
+        case_jumps[i] = jumps;
+        case_njumps[i] = nj;
     }
     int to_default = emit_jump(fb, OP_JMP, 0, 0);
     int *ends = NULL, ne = 0, ce = 0;
     int *fall = NULL, nfall = 0, cfall = 0;
     for (int i = 0; i < nc; i++) {
         Node *c = s->list.v[i];
-        body_pc[i] = emit_here(fb);
         for (int k = 0; k < nfall; k++) emit_patch(fb, fall[k]);
         nfall = 0;
         if (i != deflt) {
-            int *saved = (int *)c->w;
-            for (int k = 0; saved && saved[k] >= 0; k++) emit_patch(fb, saved[k]);
-            c->w = NULL;
+            for (int k = 0; k < case_njumps[i]; k++) emit_patch(fb, case_jumps[i][k]);
         } else {
             emit_patch(fb, to_default);
             to_default = -1;
