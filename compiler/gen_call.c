@@ -749,10 +749,16 @@ void gen_range(Gen *g, Node *s) {
             emit_load_int(fb, n, at->len);
             if (s->y) {
                 coll = emit_reg(fb, 1);
-                if (t->kind == K_POINTER) gen_expr_to(g, x, coll);
-                else {
+                if (t->kind == K_POINTER) {
+                    gen_expr_to(g, x, coll);
+                } else {
+                    // range over an array value ranges over a copy of it.
                     int p = gen_addr(g, x);
-                    emit(fb, OP_MOVE, coll, p, 0);
+                    int cb = emit_reg(fb, 2);
+                    load_type(g, cb, t);
+                    emit(fb, OP_MOVE, cb + 1, p, 0);
+                    native_call(g, RT_CLONE, cb);
+                    emit(fb, OP_MOVE, coll, cb, 0);
                 }
             }
         } else {

@@ -376,6 +376,15 @@ static int rt_value_eq(G *g, Word *a) {
     return VM_OK;
 }
 
+static int rt_clone(G *g, Word *a) {
+    (void)g;
+    const Type *t = TYPE(a[0]);
+    void *copy = vm_new(t);
+    memcpy(copy, PTR(a[1]), t->size);
+    a[0] = (Word)(uintptr_t)copy;
+    return VM_OK;
+}
+
 // ---- print and println ----
 
 static int rt_print(G *g, Word *a) {
@@ -427,6 +436,7 @@ static const struct { const char *name; NativeFn fn; } natives[RT_COUNT] = {
     [RT_IFACE_EQ] = { "runtime.efaceeq", rt_iface_eq },
     [RT_PRINT] = { "runtime.print", rt_print },
     [RT_VALUE_EQ] = { "runtime.memequal", rt_value_eq },
+    [RT_CLONE] = { "runtime.typedmemmove", rt_clone },
 };
 
 static Func *funcs[RT_COUNT];

@@ -34,6 +34,7 @@ typedef enum RtNative {
     RT_IFACE_EQ,      // a(2), b(2)                      -> bool (may panic: uncomparable)
     RT_PRINT,         // T(tuple of operand types), newline?, values... (print/println)
     RT_VALUE_EQ,      // T, a(words), b(words)               -> bool (may panic: uncomparable)
+    RT_CLONE,         // T, p                                -> a new copy of *p
     RT_COUNT
 } RtNative;
 
