@@ -503,6 +503,43 @@ void gen_builtin(Gen *g, Node *call, int dst) {
         }
         break;
     }
+    case BI_REAL:
+    case BI_IMAG: {
+        Node *x = arg(call, 0);
+        Type *ct = x->type;
+        if (type_is_untyped(ct)) ct = type_complex128;
+        int r = emit_reg(fb, words_of(ct));
+        gen_expr_as(g, x, ct, r);
+        if (ct->kind == K_COMPLEX64) {
+            int k = emit_reg(fb, 1);
+            if (b == BI_IMAG) {
+                emit_load_int(fb, k, 32);
+                emit(fb, OP_SHRU, dst, r, k);
+            } else {
+                emit(fb, OP_ZEXT32, dst, r, 0);
+            }
+        } else {
+            emit(fb, OP_MOVE, dst, r + (b == BI_IMAG), 0);
+        }
+        break;
+    }
+    case BI_COMPLEX: {
+        Type *ct = call->type;
+        Type *ft = ct->kind == K_COMPLEX64 ? type_float32 : type_float64;
+        int r = emit_reg(fb, 2);
+        gen_expr_as(g, arg(call, 0), ft, r);
+        gen_expr_as(g, arg(call, 1), ft, r + 1);
+        if (ct->kind == K_COMPLEX64) {
+            int k = emit_reg(fb, 1);
+            emit_load_int(fb, k, 32);
+            emit(fb, OP_ZEXT32, r, r, 0);
+            emit(fb, OP_SHL, r + 1, r + 1, k);
+            emit(fb, OP_OR, dst, r, r + 1);
+        } else {
+            gen_move(g, dst, r, 2);
+        }
+        break;
+    }
     case BI_PANIC: {
         int r = emit_reg(fb, 2);
         gen_expr_as(g, arg(call, 0), type_any, r);

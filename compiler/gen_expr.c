@@ -159,6 +159,18 @@ static void gen_const(Gen *g, Type *t, Const *c, int dst) {
     case K_FLOAT32:
         emit(fb, OP_LOADK, dst, emit_const(fb, float32_word(const_get_float32(c))), 0);
         return;
+    case K_COMPLEX64: {
+        Const *cc = const_to_complex(c);
+        Const re = *cc, im = *cc;
+        re.kind = im.kind = CV_FLOAT;
+        memcpy(&im.re, &cc->im, sizeof im.re);
+        float fr = const_get_float32(&re), fi = const_get_float32(&im);
+        uint32_t lo, hi;
+        memcpy(&lo, &fr, 4);
+        memcpy(&hi, &fi, 4);
+        emit(fb, OP_LOADK, dst, emit_const(fb, (Word)lo | (Word)hi << 32), 0);
+        return;
+    }
     case K_COMPLEX128: {
         Const *cc = const_to_complex(c);
         Const re = *cc, im = *cc;
@@ -241,6 +253,12 @@ void gen_convert_reg(Gen *g, Type *from, Type *to, int src, int dst) {
         narrow(g, to, dst);
         return;
     }
+    if (type_is_complex(from) && type_is_complex(to)) {
+        if (from->kind == K_COMPLEX64 && to->kind == K_COMPLEX128) emit(fb, OP_C64TO128, dst, src, 0);
+        else if (from->kind == K_COMPLEX128 && to->kind == K_COMPLEX64) emit(fb, OP_C128TO64, dst, src, 0);
+        else gen_move(g, dst, src, words_of(to));
+        return;
+    }
     if (type_is_float(from) && type_is_float(to)) {
         if (from->kind == K_FLOAT32 && to->kind != K_FLOAT32) emit(fb, OP_F322F, dst, src, 0);
         else if (from->kind != K_FLOAT32 && to->kind == K_FLOAT32) emit(fb, OP_F2F32, dst, src, 0);
@@ -283,7 +301,7 @@ int gen_expr_reg(Gen *g, Node *n) {
 
 // ---- Operators ----
 
-typedef enum OpClass { CL_INT, CL_UINT, CL_FLOAT, CL_FLOAT32, CL_STRING, CL_OTHER } OpClass;
+typedef enum OpClass { CL_INT, CL_UINT, CL_FLOAT, CL_FLOAT32, CL_COMPLEX, CL_STRING, CL_OTHER } OpClass;
 
 static OpClass op_class(const Type *t) {
     if (type_is_untyped(t)) t = type_default((Type *)t);
@@ -291,6 +309,7 @@ static OpClass op_class(const Type *t) {
     if (t->kind == K_FLOAT32) return CL_FLOAT32;
     if (type_is_float(t)) return CL_FLOAT;
     if (type_is_string(t)) return CL_STRING;
+    if (type_is_complex(t)) return CL_COMPLEX;
     return CL_OTHER;
 }
 
@@ -319,6 +338,19 @@ static void arith(Gen *g, TokenKind op, Type *t, Type *count_type, int dst, int 
     Opcode code = OP_NOP;
     if (cl == CL_STRING) {
         emit(fb, OP_CONCAT, dst, a, b);
+        return;
+    }
+    if (cl == CL_COMPLEX) {
+        code = op == T_ADD ? OP_ADDC : op == T_SUB ? OP_SUBC : op == T_MUL ? OP_MULC : OP_DIVC;
+        if (t->kind == K_COMPLEX64) {
+            int x = emit_reg(fb, 2), y = emit_reg(fb, 2);
+            emit(fb, OP_C64TO128, x, a, 0);
+            emit(fb, OP_C64TO128, y, b, 0);
+            emit(fb, code, x, x, y);
+            emit(fb, OP_C128TO64, dst, x, 0);
+        } else {
+            emit(fb, code, dst, a, b);
+        }
         return;
     }
     if (cl == CL_FLOAT || cl == CL_FLOAT32) {
@@ -368,6 +400,14 @@ void gen_compare_regs(Gen *g, TokenKind op, Type *t, int dst, int a, int b) {
         op = op == T_GTR ? T_LSS : T_LEQ;
     }
     Opcode code = OP_NOP;
+    if (cl == CL_COMPLEX && t->kind == K_COMPLEX128) {   // equal when both parts are
+        int x = emit_reg(fb, 1);
+        emit(fb, OP_EQF, dst, a, b);
+        emit(fb, OP_EQF, x, a + 1, b + 1);
+        emit(fb, OP_AND, dst, dst, x);
+        if (op == T_NEQ) emit(fb, OP_NOT, dst, dst, 0);
+        return;
+    }
     switch (cl) {
     case CL_STRING:
         code = op == T_EQL ? OP_EQS : op == T_NEQ ? OP_NES : op == T_LSS ? OP_LTS : OP_LES;
@@ -962,6 +1002,18 @@ void gen_expr_to(Gen *g, Node *n, int dst) {
         OpClass cl = op_class(t);
         switch (n->op) {
         case T_SUB:
+            if (cl == CL_COMPLEX) {   // -x negates both parts (-0 included)
+                int c = r;
+                if (t->kind == K_COMPLEX64) {
+                    c = emit_reg(fb, 2);
+                    emit(fb, OP_C64TO128, c, r, 0);
+                }
+                emit(fb, OP_NEGF, c, c, 0);
+                emit(fb, OP_NEGF, c + 1, c + 1, 0);
+                if (t->kind == K_COMPLEX64) emit(fb, OP_C128TO64, dst, c, 0);
+                else gen_move(g, dst, c, 2);
+                break;
+            }
             emit(fb, cl == CL_FLOAT ? OP_NEGF : cl == CL_FLOAT32 ? OP_NEGF32 : OP_NEGI, dst, r, 0);
             if (cl == CL_INT || cl == CL_UINT) narrow(g, t, dst);
             break;

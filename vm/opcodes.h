@@ -99,6 +99,13 @@
     OP(NEF32,      ABC,  "R[A] = R[B] != R[C] (float32)")                               \
     OP(LTF32,      ABC,  "R[A] = R[B] < R[C] (float32)")                                \
     OP(LEF32,      ABC,  "R[A] = R[B] <= R[C] (float32)")                               \
+    /* ---- complex128 (two words: re, im) ---- */                                      \
+    OP(ADDC,       ABC,  "R[A..A+1] = R[B..B+1] + R[C..C+1] (complex128)")              \
+    OP(SUBC,       ABC,  "R[A..A+1] = R[B..B+1] - R[C..C+1] (complex128)")              \
+    OP(MULC,       ABC,  "R[A..A+1] = R[B..B+1] * R[C..C+1] (complex128)")              \
+    OP(DIVC,       ABC,  "R[A..A+1] = R[B..B+1] / R[C..C+1] (complex128)")              \
+    OP(C64TO128,   AB,   "R[A..A+1] = complex128(complex64 R[B])")                      \
+    OP(C128TO64,   AB,   "R[A] = complex64(R[B..B+1])")                                 \
     /* ---- conversions ---- */                                                         \
     OP(I2F,        AB,   "R[A] = float64(int64 R[B])")                                  \
     OP(U2F,        AB,   "R[A] = float64(uint64 R[B])")                                 \

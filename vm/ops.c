@@ -3,6 +3,7 @@
 #include "vm/vm.h"
 #include "common/mem.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -63,4 +64,34 @@ void vm_stack_overflow(G *g) {
     traceback_print(stderr, g);
     fflush(stderr);
     _exit(2);
+}
+
+void vm_complex_div(double a, double b, double c, double d, double *re, double *im) {
+    // Go's runtime: inf/NaN handling first, then Smith's scaled division.
+    double e, f;
+    if (fabs(c) >= fabs(d)) {
+        if (c == 0 && d == 0) {   // division by zero: the sign-aware infinities
+            *re = a / c;
+            *im = b / c;
+            return;
+        }
+        double ratio = d / c, denom = c + ratio * d;
+        e = (a + b * ratio) / denom;
+        f = (b - a * ratio) / denom;
+    } else {
+        double ratio = c / d, denom = d + ratio * c;
+        e = (a * ratio + b) / denom;
+        f = (b * ratio - a) / denom;
+    }
+    if (isnan(e) && isnan(f)) {
+        // Correct the NaN+NaNi results the spec defines as infinite or zero.
+        if ((isinf(a) || isinf(b)) && isfinite(c) && isfinite(d)) {
+            a = copysign(isinf(a) ? 1.0 : 0.0, a);
+            b = copysign(isinf(b) ? 1.0 : 0.0, b);
+            e = INFINITY * (a * c + b * d);
+            f = INFINITY * (b * c - a * d);
+        }
+    }
+    *re = e;
+    *im = f;
 }

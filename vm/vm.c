@@ -101,11 +101,12 @@ Func *vm_iface_method(G *g, Type *dyn, Word data, const char *name, uint32_t nb)
         vm_throw(g, mem_sprintf("goli: method %s of %s not found", name, dyn->str));
         return NULL;
     }
-    if (m->ptr_recv || (!deref && (vt->flags & TF_DIRECT))) {
+    if (m->ptr_recv || (!deref && (vt->flags & TF_DIRECT) && vt->size > 0)) {
         g->stack[nb] = data;
         return m->fn;
     }
-    // A value receiver of more than one word, or behind a pointer.
+    // A value receiver of other than one word (a zero-size one takes none),
+    // or behind a pointer.
     const void *src = deref || !(vt->flags & TF_DIRECT) ? (const void *)(uintptr_t)data : &data;
     if (!src) {
         vm_throw(g, NIL_DEREF_TEXT);
@@ -115,7 +116,7 @@ Func *vm_iface_method(G *g, Type *dyn, Word data, const char *name, uint32_t nb)
     if ((uint64_t)nb + w + args + m->fn->nframe > g->stack_words) grow_stack(g, (uint64_t)nb + w + args + m->fn->nframe);
     Word *fr = g->stack + nb;
     if (w != 1) memmove(fr + w, fr + 1, args * sizeof(Word));
-    fr[w - 1] = 0;
+    if (w) fr[w - 1] = 0;
     memcpy(fr, src, vt->size);
     return m->fn;
 }
@@ -324,6 +325,51 @@ int vm_run(G *g) {
     VM_CASE(NEF32) R[ins.a] = F32(R[ins.b]) != F32(R[ins.c]); VM_NEXT();
     VM_CASE(LTF32) R[ins.a] = F32(R[ins.b]) < F32(R[ins.c]); VM_NEXT();
     VM_CASE(LEF32) R[ins.a] = F32(R[ins.b]) <= F32(R[ins.c]); VM_NEXT();
+
+    // ---- complex ----
+    VM_CASE(ADDC) {
+        double a = F64(R[ins.b]), b = F64(R[ins.b + 1]), c = F64(R[ins.c]), d = F64(R[ins.c + 1]);
+        F64(R[ins.a]) = a + c;
+        F64(R[ins.a + 1]) = b + d;
+        VM_NEXT();
+    }
+    VM_CASE(SUBC) {
+        double a = F64(R[ins.b]), b = F64(R[ins.b + 1]), c = F64(R[ins.c]), d = F64(R[ins.c + 1]);
+        F64(R[ins.a]) = a - c;
+        F64(R[ins.a + 1]) = b - d;
+        VM_NEXT();
+    }
+    VM_CASE(MULC) {
+        double a = F64(R[ins.b]), b = F64(R[ins.b + 1]), c = F64(R[ins.c]), d = F64(R[ins.c + 1]);
+        F64(R[ins.a]) = a * c - b * d;
+        F64(R[ins.a + 1]) = a * d + b * c;
+        VM_NEXT();
+    }
+    VM_CASE(DIVC) {
+        double re, im;
+        vm_complex_div(F64(R[ins.b]), F64(R[ins.b + 1]), F64(R[ins.c]), F64(R[ins.c + 1]), &re, &im);
+        F64(R[ins.a]) = re;
+        F64(R[ins.a + 1]) = im;
+        VM_NEXT();
+    }
+    VM_CASE(C64TO128) {
+        Word w = R[ins.b];
+        float re, im;
+        uint32_t lo = (uint32_t)w, hi = (uint32_t)(w >> 32);
+        memcpy(&re, &lo, 4);
+        memcpy(&im, &hi, 4);
+        F64(R[ins.a]) = re;
+        F64(R[ins.a + 1]) = im;
+        VM_NEXT();
+    }
+    VM_CASE(C128TO64) {
+        float re = (float)F64(R[ins.b]), im = (float)F64(R[ins.b + 1]);
+        uint32_t lo, hi;
+        memcpy(&lo, &re, 4);
+        memcpy(&hi, &im, 4);
+        R[ins.a] = (Word)lo | (Word)hi << 32;
+        VM_NEXT();
+    }
 
     // ---- conversions ----
     VM_CASE(I2F) F64(R[ins.a]) = (double)(int64_t)R[ins.b]; VM_NEXT();

@@ -67,6 +67,10 @@ static inline int vm_str_cmp(const Word *a, const Word *b) {
     return na < nb ? -1 : na > nb;
 }
 
+// vm_complex_div divides complex numbers as Go's runtime does
+// (complex128div): infinities and NaNs as the spec's rules give them.
+void vm_complex_div(double a, double b, double c, double d, double *re, double *im);
+
 // Float to integer conversions as Go does them on amd64: NaN and values out
 // of range give the "integer indefinite" 0x8000000000000000.
 static inline int64_t vm_f2i(double x) {
