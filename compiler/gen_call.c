@@ -93,8 +93,38 @@ static Func *method_wrapper(Gen *g, Method *m, Type *recv_t, bool iface, const c
 void gen_method_value(Gen *g, Node *n, int dst) {
     FuncBuilder *fb = FB(g);
     Selection *sel = n->obj;
+    if (sel && sel->kind == SEL_METHOD_EXPR && sel->method && sel->method->fn &&
+        (sel->method->ptr_recv || sel->recv->kind != K_POINTER)) {
+        // T.M and (*T).M of a pointer method: the method itself, receiver first.
+        emit(fb, OP_LOADK, dst, emit_const_ptr(fb, static_closure(sel->method->fn)), 0);
+        return;
+    }
+    if (sel && sel->kind == SEL_METHOD_EXPR && sel->method && sel->method->fn) {
+        // (*T).M of a value method: a wrapper that dereferences the first
+        // argument, then calls M.
+        Method *m = sel->method;
+        Type *vt = sel->recv->elem;
+        int pw = sig_param_words(m->sig), rw = sig_result_words(m->sig), vw = words_of(vt);
+        FuncBuilder *wb = emit_begin(mem_sprintf("%s.%s-fm", sel->recv->str, m->name), g->prog_file, 0);
+        wb->fn->nparam = (uint32_t)(1 + pw);
+        wb->fn->nresult = (uint32_t)rw;
+        emit_reg(wb, max_int(1 + pw, rw));
+        int base = emit_reg(wb, max_int(vw + pw, rw) > 0 ? max_int(vw + pw, rw) : 1);
+        if (pw) emit(wb, OP_MOVEN, base + vw, 1, pw);
+        GenFunc tmp = { 0 };
+        tmp.fb = wb;
+        GenFunc *saved = g->fn;
+        g->fn = &tmp;
+        gen_load_ptr(g, base, 0, 0, vt);
+        g->fn = saved;
+        emit(wb, OP_CALL, base, emit_const_ptr(wb, m->fn), 0);
+        if (rw) emit(wb, OP_RET, base, rw, 0);
+        else emit(wb, OP_RET0, 0, 0, 0);
+        emit(fb, OP_LOADK, dst, emit_const_ptr(fb, static_closure(emit_end(wb))), 0);
+        return;
+    }
     if (!sel || (sel->kind != SEL_METHOD && sel->kind != SEL_IFACE_METHOD) || !sel->method) {
-        gen_error(g, n, "goli: method expressions are not supported yet");
+        gen_error(g, n, "goli: this method expression is not supported yet");
         return;
     }
     int mark = emit_top(fb);
