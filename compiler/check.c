@@ -79,6 +79,14 @@ const char *check_pos(Checker *c, int line, int col) {
     return mem_sprintf("%s:%d:%d", c->path ? c->path : "?", line, col);
 }
 
+const char *check_obj_pos(Checker *c, const Obj *o) {
+    const DeclInfo *d = o->check;
+    const char *path = c->path;
+    if (d && d->tag == INFO_DECL && o->pkg == c->pkg && d->file >= 0 && d->file < c->nfiles)
+        path = c->files[d->file].path;
+    return mem_sprintf("%s:%d:%d", path ? path : "?", o->line, o->col);
+}
+
 // ---- Objects and scopes ----
 
 Obj *check_new_obj(Checker *c, ObjKind kind, Node *n, Type *t) {
@@ -100,7 +108,7 @@ bool check_declare(Checker *c, Scope *s, Obj *obj, Node *at) {
     int line = at ? at->line : obj->line, col = at ? at->col : obj->col;
     if (alt->line)
         check_errorf(c, line, col, "%s redeclared in this block\n\t%s: other declaration of %s", obj->name,
-                     check_pos(c, alt->line, alt->col), obj->name);
+                     check_obj_pos(c, alt), obj->name);
     else
         check_errorf(c, line, col, "%s redeclared in this block", obj->name);
     return false;
@@ -207,7 +215,16 @@ void check_resolve(Checker *c, Obj *obj) {
             NodeList init = { 0 };
             if (d->init) nodelist_push(&init, d->init);
             check_var_decl(c, d->lhs, d->nlhs, d->typ, &init, d->spec);
-            for (int i = 0; i < d->nlhs; i++) d->lhs[i]->resolve = RESOLVE_DONE;
+            for (int i = 0; i < d->nlhs; i++) {
+                d->lhs[i]->resolve = RESOLVE_DONE;
+                // The variables share their initializer's dependencies.
+                DeclInfo *o = info_of(d->lhs[i]);
+                if (o && o != d) {
+                    o->deps = d->deps;
+                    o->ndeps = d->ndeps;
+                    o->capdeps = d->ndeps;
+                }
+            }
         } else {
             NodeList init = { 0 };
             if (d->init) nodelist_push(&init, d->init);
@@ -297,10 +314,11 @@ done:
 
 // init_var is types2's initVar: give an untyped-declared variable the type
 // of its value, then check the assignment.
-static void init_var(Checker *c, Obj *lhs, Node *x, const char *context) {
+static bool init_var(Checker *c, Obj *lhs, Node *x, const char *context) {
     if (x->mode == MODE_INVALID || !valid_type(x->type) || (lhs->type && !valid_type(lhs->type))) {
         if (!lhs->type) lhs->type = type_invalid;
-        return;
+        lhs->used = true;   // avoid follow-on "declared and not used" errors
+        return false;
     }
     if (!lhs->type) {
         Type *t = x->type;
@@ -308,13 +326,21 @@ static void init_var(Checker *c, Obj *lhs, Node *x, const char *context) {
             if (t->kind == K_UNTYPED_NIL) {
                 check_error_at(c, x, "use of untyped nil in %s", context);
                 lhs->type = type_invalid;
-                return;
+                return false;
             }
             t = type_default(t);
         }
         lhs->type = t;
     }
-    check_assignment(c, x, lhs->type, context);
+    if (!check_assignment(c, x, lhs->type, context)) {
+        lhs->used = true;
+        return false;
+    }
+    return true;
+}
+
+static void use_all(Obj **lhs, int n) {
+    for (int i = 0; i < n; i++) lhs[i]->used = true;
 }
 
 // assign_error is types2's assignError.
@@ -339,7 +365,10 @@ void check_var_decl(Checker *c, Obj **lhs, int nlhs, Node *typ, NodeList *init, 
     Type *t = NULL;
     if (typ) {
         t = check_typexpr(c, typ);
-        for (int i = 0; i < nlhs; i++) lhs[i]->type = t;
+        for (int i = 0; i < nlhs; i++) {
+            lhs[i]->type = t;
+            if (!valid_type(t)) lhs[i]->used = true;   // no follow-on errors
+        }
     }
     if (!init || init->n == 0) {
         if (!typ)
@@ -360,12 +389,17 @@ void check_init_vars(Checker *c, Obj **lhs, int l, NodeList *rhs, Node *ret) {
     int r = rhs->n;
     bool is_call = r == 1 && check_unparen(rhs->v[0])->kind == N_CALL;
     if (l == r && !is_call) {
+        bool ok = true;
         for (int i = 0; i < l; i++) {
             check_expr_hint(c, rhs->v[i], lhs[i]->type);
-            init_var(c, lhs[i], rhs->v[i], context);
+            ok &= init_var(c, lhs[i], rhs->v[i], context);
         }
+        if (!ok) use_all(lhs, l);
         return;
     }
+    bool *was = mem_alloc_atomic((l + 1) * sizeof *was);
+    for (int i = 0; i < l; i++) was[i] = lhs[i]->used;
+    use_all(lhs, l);   // undone below when the values fit
     if (r != 1) {
         bool ok = true;
         for (int i = 0; i < r; i++) {
@@ -406,9 +440,10 @@ void check_init_vars(Checker *c, Obj **lhs, int l, NodeList *rhs, Node *ret) {
     }
     bool comma_ok = l == 2 && !ret && have == 1 &&
                     (x->mode == MODE_COMMAOK || x->mode == MODE_MAPINDEX);
+    for (int i = 0; i < l; i++) lhs[i]->used = was[i];
     if (comma_ok) {
         // v, ok := m[k] / x.(T) / <-ch: the value, then an untyped bool.
-        init_var(c, lhs[0], x, context);
+        if (!init_var(c, lhs[0], x, context)) use_all(lhs, l);
         Node okn = *x;
         okn.mode = MODE_VALUE;
         okn.type = type_untyped_bool;
@@ -420,6 +455,7 @@ void check_init_vars(Checker *c, Obj **lhs, int l, NodeList *rhs, Node *ret) {
         return;
     }
     if (types && l == have) {
+        bool ok = true;
         for (int i = 0; i < l; i++) {
             Node v = *x;
             v.mode = MODE_VALUE;
@@ -430,6 +466,7 @@ void check_init_vars(Checker *c, Obj **lhs, int l, NodeList *rhs, Node *ret) {
             } else {
                 const char *cause = NULL;
                 if (!check_assignable_to(c, &v, lhs[i]->type, &cause)) {
+                    ok = false;
                     if (cause)
                         check_error_at(c, x, "cannot use %s (value of type %s) as %s value in %s: %s",
                                        check_expr_str(x), check_type_str(c, types[i]),
@@ -441,13 +478,15 @@ void check_init_vars(Checker *c, Obj **lhs, int l, NodeList *rhs, Node *ret) {
                 }
             }
         }
+        if (!ok) use_all(lhs, l);
         return;
     }
     if (!types && l == 1) {
         check_single_value(c, x);
-        if (x->mode != MODE_INVALID) init_var(c, lhs[0], x, context);
+        init_var(c, lhs[0], x, context);
         return;
     }
+    use_all(lhs, l);
     if (x->mode == MODE_NOVALUE) {
         check_error_at(c, x, "%s (no value) used as value", check_expr_str(x));
     } else if (ret) {
@@ -608,8 +647,6 @@ void check_collect_methods(Checker *c, Obj *tobj) {
         if (u && u->kind == K_STRUCT) {
             for (int k = 0; k < u->nfields; k++) {
                 if (strcmp(u->fields[k].name, m->name) == 0) {
-                    Obj *fo = check_field_obj(u, k);
-                    (void)fo;
                     // The field's position: find it in the declaration.
                     int fl = 0, fc = 0;
                     Node *ts = d->spec->x;
@@ -622,6 +659,16 @@ void check_collect_methods(Checker *c, Obj *tobj) {
                                     fl = fld->list.v[q]->line;
                                     fc = fld->list.v[q]->col;
                                 }
+                            if (!fld->list.n) {
+                                // an embedded field, named by its type
+                                Node *e = fld->x;
+                                while (e && (e->kind == N_STAR || e->kind == N_PAREN)) e = e->x;
+                                if (e && e->kind == N_SELECTOR) e = e->name;
+                                if (e && e->kind == N_NAME && ast_name_is(e, m->name)) {
+                                    fl = e->line;
+                                    fc = e->col;
+                                }
+                            }
                         }
                     }
                     if (fl)
@@ -630,11 +677,11 @@ void check_collect_methods(Checker *c, Obj *tobj) {
                                      m->name, check_pos(c, fl, fc), m->name);
                     else
                         check_errorf(c, nm->line, nm->col, "field and method with the same name %s", m->name);
-                    goto next;
+                    break;   // the method is still declared, as in types2
                 }
             }
         }
-        {
+        if (true) {
             Method me = { .name = m->name, .sig = m->type, .ptr_recv = ptr, .obj = m };
             const char *mn = m->name;
             bool exported = mn[0] >= 'A' && mn[0] <= 'Z';
@@ -649,7 +696,6 @@ void check_collect_methods(Checker *c, Obj *tobj) {
                     check_errorf(c, nm->line, nm->col, "method %s.%s already declared", tobj->name, m->name);
             }
         }
-    next:;
     }
 }
 
@@ -764,6 +810,7 @@ void check_local_decl(Checker *c, Node *decl) {
                 Type *t = s->x ? check_typexpr(c, s->x) : NULL;
                 for (int k = 0; k < n; k++) {
                     objs[k]->type = t;
+                    if (t && !valid_type(t)) objs[k]->used = true;
                     Node *x = s->rlist.v[k];
                     check_expr_hint(c, x, t);
                     init_var(c, objs[k], x, "variable declaration");
@@ -868,6 +915,15 @@ static void collect_imports(Checker *c, FileInfo *fi, Node *decl) {
     }
 }
 
+// must_be_func reports package-level init (and main in package main)
+// declared as something other than a function.
+static void must_be_func(Checker *c, Node *nm) {
+    if (ast_name_is(nm, "init"))
+        check_error_at(c, nm, "cannot declare init - must be func");
+    else if (ast_name_is(nm, "main") && c->pkg->name && strcmp(c->pkg->name, "main") == 0)
+        check_error_at(c, nm, "cannot declare main - must be func");
+}
+
 static void collect(Checker *c, int fidx) {
     FileInfo *fi = &c->files[fidx];
     Node *file = fi->node;
@@ -890,6 +946,7 @@ static void collect(Checker *c, int fidx) {
                 Node *vs = last ? last : s;
                 for (int q = 0; q < s->list.n; q++) {
                     Node *nm = s->list.v[q];
+                    must_be_func(c, nm);
                     Obj *o = check_new_obj(c, OBJ_CONST, nm, NULL);
                     o->decl = s;
                     o->iota = s->index;
@@ -914,6 +971,7 @@ static void collect(Checker *c, int fidx) {
                 Obj **lhs = mem_alloc((n + 1) * sizeof *lhs);
                 for (int q = 0; q < n; q++) {
                     Node *nm = s->list.v[q];
+                    must_be_func(c, nm);
                     Obj *o = check_new_obj(c, OBJ_VAR, nm, NULL);
                     o->decl = s;
                     lhs[q] = o;
@@ -943,6 +1001,7 @@ static void collect(Checker *c, int fidx) {
         if (decl->kind == N_DECL && decl->op == T_TYPE) {
             for (int k = 0; k < decl->list.n; k++) {
                 Node *s = decl->list.v[k];
+                must_be_func(c, s->name);
                 Obj *o = check_new_obj(c, OBJ_TYPE, s->name, NULL);
                 o->decl = s;
                 if (!(s->flags & NF_ALIAS)) o->type = type_named(pkg->path, o->name, NULL);
@@ -998,6 +1057,17 @@ static void associate_methods(Checker *c) {
         if (!base || base->kind != N_NAME) continue;
         Obj *t = scope_lookup_here(c->pkg->scope, check_name(base));
         DeclInfo *d = info_of(t);
+        // A receiver may name an alias of a local type: follow it.
+        for (int guard = 0; t && d && t->kind == OBJ_TYPE && (d->spec->flags & NF_ALIAS) && guard < 100; guard++) {
+            Node *x = d->spec->x;
+            while (x && x->kind == N_PAREN) x = x->x;
+            if (!x || x->kind != N_NAME) {
+                t = NULL;
+                break;
+            }
+            t = scope_lookup_here(c->pkg->scope, check_name(x));
+            d = info_of(t);
+        }
         if (!t || t->kind != OBJ_TYPE || !d || (d->spec->flags & NF_ALIAS)) continue;
         push_obj(&d->methods, &d->nmethods, &d->capmethods, m);
     }
@@ -1081,7 +1151,7 @@ static void report_init_cycle(Checker *c, Obj **cycle, int n) {
     str_printf(&s, "initialization cycle for %s", o->name);
     for (int j = n - 1; j >= 0; j--) {
         Obj *next = cycle[j];
-        str_printf(&s, "\n\t%s: %s refers to %s", check_pos(c, o->line, o->col), o->name, next->name);
+        str_printf(&s, "\n\t%s: %s refers to %s", check_obj_pos(c, o), o->name, next->name);
         o = next;
     }
     o = cycle[0];
@@ -1147,8 +1217,28 @@ static void init_order(Checker *c) {
             inits[ninits++] = d->spec->list.v[d->index];
         }
     }
+    // var a, b = x, y initializes each name on its own; when the names come
+    // one after the other in spec order, the whole spec stands for them.
+    int k2 = 0;
+    for (int i = 0; i < ninits;) {
+        Node *e = inits[i];
+        if (e->kind == N_NAME) {
+            Obj *o = e->obj;
+            Node *spec = o ? o->decl : NULL;
+            int cnt = spec ? spec->list.n : 0;
+            bool run = cnt > 1 && i + cnt <= ninits;
+            for (int q = 0; run && q < cnt; q++) run = inits[i + q] == spec->list.v[q];
+            if (run) {
+                inits[k2++] = spec;
+                i += cnt;
+                continue;
+            }
+        }
+        inits[k2++] = e;
+        i++;
+    }
     pkg->inits = inits;
-    pkg->ninits = ninits;
+    pkg->ninits = k2;
 }
 
 // ---- Unused imports ----
@@ -1256,6 +1346,7 @@ Package *check_package(const char *path, Node **files, int nfiles, Diag *diag, I
     for (int i = 0; i < c->nobjs; i++) check_resolve(c, c->objs[i]);
     for (int i = 0; i < c->npending; i++) type_set_under(c->pending[i].obj->type, type_invalid);
     c->npending = 0;
+    check_later_keys(c);
     // Function bodies.
     Obj **funcs = NULL;
     int nfuncs = 0, capfuncs = 0;
@@ -1276,6 +1367,7 @@ Package *check_package(const char *path, Node **files, int nfiles, Diag *diag, I
         check_func_body(c, o->name, o->type, decl, decl->x, decl->y, decl->body);
         restore_context(c, saved);
     }
+    check_later_keys(c);   // local types' map keys
     pkg->funcs = funcs;
     pkg->nfuncs = nfuncs;
     init_order(c);

@@ -32,6 +32,20 @@
 // difference between an operand's n->type and the type it is used as
 // (assignability: a value to an interface, a bidirectional channel to a
 // directional one, untyped nil to a pointer/slice/map/chan/func/interface).
+// Details the points above leave open:
+// - nil keeps type_untyped_nil wherever it is used; a call without results
+//   has mode MODE_NOVALUE and type type_tuple(0, NULL); a multi-value call
+//   has a K_TUPLE type (also as the single argument of f(g())).
+// - An elided element `{...}` of pointer element type *T (as in
+//   []*T{{...}}) has n->type *T: it stands for &T{...}.
+// - SEL_IFACE_METHOD has a path when the interface is an embedded field of
+//   x's struct (struct{ io.Reader }.Read): npath leads to that field.
+// - Type expression nodes (NAME, STAR, ARRAYTYPE, ...) have mode MODE_TYPE
+//   and n->type the type; a method's receiver type expression
+//   (FUNCDECL x->x) has the receiver type (T or *T), FUNCDECL n->type the
+//   signature without receiver; a TYPESPEC's name has the declared type.
+// - A TYPESWITCH's bound NAME has an Obj of the operand's type (not in any
+//   scope; the clauses' Objs are the ones used).
 #ifndef GOLI_CHECK_H
 #define GOLI_CHECK_H
 
@@ -92,7 +106,12 @@ typedef struct Package {
     // Package-level variable initialisation in the order the spec
     // prescribes (dependency order, then declaration order): each entry is a
     // VARSPEC (or one of its names, for multi-value `var a, b = f()` the
-    // whole spec once).
+    // whole spec once). Precisely: a VARSPEC with values stands for all its
+    // names (`var a = x`, `var a, b = f()`, and `var a, b = x, y` when a and
+    // b come one after the other); otherwise an entry is a NAME of such a
+    // spec, initialized alone from its own value (`var a, b = x, y` with a
+    // depending on something declared later). Specs without values have no
+    // entry.
     Node **inits;
     int ninits;
     Obj **init_funcs;       // func init() in source order

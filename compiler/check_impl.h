@@ -10,16 +10,27 @@
 //   check_finish_tree gives whatever stays untyped its default type.
 // - Package-level objects are resolved lazily, in any order (types2's
 //   objDecl): check_resolve declares an object on first use, and the
-//   stack of objects being resolved (Checker.path) reports cycles.
+//   stack of objects being resolved (Checker.path_objs) reports cycles.
+//   Initialization cycles among consts, vars and funcs are reported by the
+//   init order computation, as in types2.
 // - Named types are made (type_named) when collected, so a name always
 //   denotes its Type; the underlying type is set when resolved. A type used
 //   by value (struct field, array element, underlying type) must be
 //   complete: check_need_complete reports `invalid recursive type`
-//   otherwise. Methods are added to a named type right after its
-//   underlying type is set (check_collect_methods), as types2 does.
+//   otherwise. `type T2 T1` inside T1's own declaration waits (Pending)
+//   until T1 is complete. Methods are added to a named type right after
+//   its underlying type is set (check_collect_methods), as types2 does.
+//   Rejected: types2's lazily expanded underlying types; goli's Type has
+//   its layout computed at construction (runtime/type.h), so the rare
+//   `type T18 *[10]T19; type T19 T18` is reported as a cycle.
 // - Obj.check points at checker data: a DeclInfo for package-level
 //   objects, the owning FuncCtx for local variables (which tells captured
 //   variables from local ones). Both start with a tag.
+// - Files: check.c (package level, declarations, init order), check_type.c
+//   (type expressions, lookup, method sets), check_expr.c (operands),
+//   check_op.c (operators, untyped conversion, assignability), check_call.c
+//   (calls, builtins, conversions), check_stmt.c (statements, bodies),
+//   check_branch.c (labels and branches), check_fmt.c (message spelling).
 #ifndef GOLI_CHECK_IMPL_H
 #define GOLI_CHECK_IMPL_H
 
@@ -95,6 +106,13 @@ typedef struct Pending {
     Type *target;
 } Pending;
 
+// LaterKey is a map key type checked for comparability once complete.
+typedef struct LaterKey {
+    Type *key;
+    Node *at;
+    const char *path;
+} LaterKey;
+
 typedef struct Checker {
     Diag *diag;
     Package *pkg;
@@ -125,6 +143,8 @@ typedef struct Checker {
     int cap_init;           // capacity of pkg->init_funcs
     Pending *pending;       // named types waiting for an underlying type
     int npending, cappending;
+    LaterKey *later;        // map keys to check once declarations are done
+    int nlater, caplater;
     Node **shift_lhs;       // lhs of untyped shifts whose type the context decides
     int nshift_lhs, capshift_lhs;
 } Checker;
@@ -141,6 +161,8 @@ void check_error_at(Checker *c, const Node *n, const char *fmt, ...)
 void check_verrorf(Checker *c, int line, int col, const char *fmt, va_list ap);
 // check_pos spells a position for a continuation line: "FILE:L:C".
 const char *check_pos(Checker *c, int line, int col);
+// check_obj_pos spells where obj is declared (its own file's path).
+const char *check_obj_pos(Checker *c, const Obj *o);
 // check_file_path is the path errors in file f are reported under: the
 // FILE node's text (parse_file records the Source's path there).
 const char *check_file_path(const Node *f);
@@ -204,6 +226,8 @@ Type *check_typexpr(Checker *c, Node *n);
 // check_need_complete reports `invalid recursive type` when t is a named
 // type whose underlying type is still being resolved; returns false then.
 bool check_need_complete(Checker *c, Type *t, Node *at);
+// check_later_keys checks the map key types that were incomplete.
+void check_later_keys(Checker *c);
 // check_report_cycle reports a declaration cycle through objs[0..n).
 void check_report_cycle(Checker *c, Obj **objs, int n);
 // check_signature makes a function type from a FUNCTYPE node; with
@@ -246,7 +270,7 @@ bool check_has_nil(const Type *t);
 // check_deref returns T for *T (with *ptr = true), else t.
 Type *check_deref(Type *t, bool *ptr);
 
-// ---- check_expr.c: expressions ----
+// ---- check_expr.c and check_op.c: expressions and operators ----
 
 // Expression kinds that may stand alone as statements.
 enum { EXPR_VALUE, EXPR_CONVERSION, EXPR_STATEMENT };
@@ -297,6 +321,8 @@ bool check_is_const_type(const Type *t);
 void check_set_invalid(Node *n);
 // check_comparison checks x op y for ==, != and ordering.
 void check_comparison(Checker *c, Node *e, Node *x, Node *y, int op, bool switch_case);
+// check_unary checks a UNARY expression (check_op.c).
+void check_unary(Checker *c, Node *n);
 // check_binary checks x op y into e (e may be a BINARY or an op= statement).
 void check_binary(Checker *c, Node *e, Node *x, Node *y, int op, int opline, int opcol);
 // check_mark_addressed marks the variable behind an addressable n.
@@ -326,6 +352,15 @@ static inline bool valid_type(const Type *t) { return t && t->kind != K_INVALID;
 // (which may be referred to, e.g. through pointers).
 static inline bool type_ok(const Type *t) {
     return t && (t->kind != K_INVALID || ((t->flags & TF_NAMED) && !(t->flags & TF_COMPLETE)));
+}
+// Predicates on types (types2's allNumeric etc.; no type parameters here).
+static inline bool all_numeric(Type *t) { return type_is_numeric(under(t)); }
+static inline bool all_integer(Type *t) { return type_is_integer(under(t)); }
+static inline bool all_boolean(Type *t) { return type_is_boolean(under(t)); }
+static inline bool all_string(Type *t) { return type_is_string(under(t)); }
+static inline bool all_ordered(Type *t) {
+    Type *u = under(t);
+    return type_is_integer(u) || type_is_float(u) || type_is_string(u);
 }
 static inline bool is_blank_name(const Node *n) {
     return n && n->kind == N_NAME && n->len == 1 && n->text[0] == '_';

@@ -132,19 +132,35 @@ static Type *lhs_var(Checker *c, Node *lhs) {
     return type_invalid;
 }
 
-// assign_var is types2's assignVar; x is NULL to evaluate rhs.
-static void assign_var(Checker *c, Node *lhs, Node *rhs, Node *x, const char *context) {
+// assign_var is types2's assignVar; x is NULL to evaluate rhs. It returns
+// false when the assignment fails (the callers then count the variables as
+// used, to avoid follow-on errors).
+static bool assign_var(Checker *c, Node *lhs, Node *rhs, Node *x, const char *context) {
+    if (x && x->mode == MODE_INVALID) {
+        check_expr(c, lhs);
+        return false;
+    }
     Type *t = lhs_var(c, lhs);
     if (t && !valid_type(t)) {
         if (!x && rhs) check_expr(c, rhs);
-        return;
+        return false;
     }
     if (!x) {
         check_expr_hint(c, rhs, t);
         x = rhs;
     }
     if (!t && strcmp(context, "assignment") == 0) context = "assignment to _ identifier";
-    check_assignment(c, x, t, context);
+    return check_assignment(c, x, t, context);
+}
+
+// use_lhs counts the variables on the left as used.
+static void use_lhs(Checker *c, NodeList *lhs) {
+    for (int i = 0; i < lhs->n; i++) {
+        Node *u = check_unparen(lhs->v[i]);
+        if (u->kind != N_NAME || is_blank_name(u)) continue;
+        Obj *o = scope_lookup(c->scope, check_name(u), NULL);
+        if (o && o->kind == OBJ_VAR && o->pkg == c->pkg) o->used = true;
+    }
 }
 
 static void assign_error(Checker *c, NodeList *rhs, int l, int r) {
@@ -163,7 +179,9 @@ static void assign_vars(Checker *c, NodeList *lhs, NodeList *rhs) {
     int l = lhs->n, r = rhs->n;
     bool is_call = r == 1 && check_unparen(rhs->v[0])->kind == N_CALL;
     if (l == r && !is_call) {
-        for (int i = 0; i < l; i++) assign_var(c, lhs->v[i], rhs->v[i], NULL, "assignment");
+        bool ok = true;
+        for (int i = 0; i < l; i++) ok &= assign_var(c, lhs->v[i], rhs->v[i], NULL, "assignment");
+        if (!ok) use_lhs(c, lhs);
         return;
     }
     if (r != 1) {
@@ -175,16 +193,18 @@ static void assign_vars(Checker *c, NodeList *lhs, NodeList *rhs) {
             if (rhs->v[i]->mode == MODE_INVALID) ok = false;
         }
         if (ok) assign_error(c, rhs, l, r);
+        use_lhs(c, lhs);
         return;
     }
     Node *x = rhs->v[0];
     check_multi_expr(c, x);
     if (x->mode == MODE_INVALID) {
         for (int i = 0; i < l; i++) lhs_var(c, lhs->v[i]);
+        use_lhs(c, lhs);
         return;
     }
     if (l == 2 && (x->mode == MODE_COMMAOK || x->mode == MODE_MAPINDEX)) {
-        assign_var(c, lhs->v[0], NULL, x, "assignment");
+        if (!assign_var(c, lhs->v[0], NULL, x, "assignment")) use_lhs(c, lhs);
         Node ok = *x;
         ok.mode = MODE_VALUE;
         ok.type = type_untyped_bool;
@@ -196,22 +216,25 @@ static void assign_vars(Checker *c, NodeList *lhs, NodeList *rhs) {
         return;
     }
     if (x->type && x->type->kind == K_TUPLE && x->type->nfields == l) {
+        bool ok = true;
         for (int i = 0; i < l; i++) {
             Node *v = mem_new(Node);
             *v = *x;
             v->mode = MODE_VALUE;
             v->type = x->type->fields[i].type;
-            assign_var(c, lhs->v[i], NULL, v, "assignment");
+            ok &= assign_var(c, lhs->v[i], NULL, v, "assignment");
         }
+        if (!ok) use_lhs(c, lhs);
         return;
     }
     if (l == 1 && !(x->type && x->type->kind == K_TUPLE)) {
-        assign_var(c, lhs->v[0], NULL, x, "assignment");
+        if (!assign_var(c, lhs->v[0], NULL, x, "assignment")) use_lhs(c, lhs);
         return;
     }
     if (x->mode == MODE_NOVALUE) check_error_at(c, x, "%s (no value) used as value", check_expr_str(x));
     else assign_error(c, rhs, l, x->type && x->type->kind == K_TUPLE ? x->type->nfields : 1);
     for (int i = 0; i < l; i++) lhs_var(c, lhs->v[i]);
+    use_lhs(c, lhs);
 }
 
 static void short_var_decl(Checker *c, Node *s) {

@@ -61,9 +61,9 @@ void check_report_cycle(Checker *c, Obj **cyc, int n) {
                o->name);
     for (int k = 0; k < n; k++) {
         Obj *p = cyc[(start + k) % n];
-        str_printf(&s, "\n\t%s: %s refers to", check_pos(c, p->line, p->col), p->name);
+        str_printf(&s, "\n\t%s: %s refers to", check_obj_pos(c, p), p->name);
     }
-    str_printf(&s, "\n\t%s: %s", check_pos(c, o->line, o->col), o->name);
+    str_printf(&s, "\n\t%s: %s", check_obj_pos(c, o), o->name);
     check_errorf(c, o->line, o->col, "%s", str_get(&s));
 }
 
@@ -212,17 +212,31 @@ static int64_t array_length(Checker *c, Node *e) {
     return -1;
 }
 
-// Map keys whose type was incomplete when the map type was made are checked
-// once the declarations are resolved.
-typedef struct LaterKey {
-    Type *key;
-    Node *at;
-} LaterKey;
-
 static void check_map_key(Checker *c, Type *key, Node *at) {
     if (!valid_type(key)) return;
     if (!check_comparable(key, NULL, c))
         check_error_at(c, at, "invalid map key type %s", check_type_str(c, key));
+}
+
+// A key type still being declared is checked once it is complete.
+static void check_later_map_key(Checker *c, Type *key, Node *at) {
+    if (c->nlater == c->caplater) {
+        c->caplater = c->caplater ? c->caplater * 2 : 8;
+        LaterKey *v = mem_alloc(c->caplater * sizeof *v);
+        if (c->nlater) memcpy(v, c->later, c->nlater * sizeof *v);
+        c->later = v;
+    }
+    c->later[c->nlater++] = (LaterKey){ key, at, c->path };
+}
+
+void check_later_keys(Checker *c) {
+    const char *saved = c->path;
+    for (int i = 0; i < c->nlater; i++) {
+        c->path = c->later[i].path;
+        check_map_key(c, c->later[i].key, c->later[i].at);
+    }
+    c->path = saved;
+    c->nlater = 0;
 }
 
 static Type *struct_type(Checker *c, Node *n);
@@ -279,6 +293,7 @@ Type *check_typexpr(Checker *c, Node *n) {
         Type *v = check_typexpr(c, n->y);
         if (!type_ok(k) || !type_ok(v)) break;
         if (k->flags & TF_COMPLETE) check_map_key(c, k, n->x);
+        else check_later_map_key(c, k, n->x);
         t = type_map(k, v);
         break;
     }
@@ -323,6 +338,10 @@ Type *check_typexpr(Checker *c, Node *n) {
 
 Type *check_signature(Checker *c, Node *ft, Node *recv, Scope *scope, Obj ***results_out) {
     int np = 0, nr = 0;
+    // A function type's parameter names must differ too: declare them in a
+    // scope of their own that nobody looks into.
+    bool own_scope = !scope;
+    if (own_scope) scope = scope_new(NULL);
     for (int i = 0; i < ft->list.n; i++) np += ft->list.v[i]->list.n ? ft->list.v[i]->list.n : 1;
     for (int i = 0; i < ft->rlist.n; i++) nr += ft->rlist.v[i]->list.n ? ft->rlist.v[i]->list.n : 1;
     Field *ps = mem_alloc((np + 1) * sizeof *ps);
@@ -373,7 +392,7 @@ Type *check_signature(Checker *c, Node *ft, Node *recv, Scope *scope, Obj ***res
                 Obj *o = check_new_obj(c, OBJ_VAR, nm, t);
                 o->decl = f;
                 check_declare(c, scope, o, nm);
-                check_declare_local(c, o);
+                if (!own_scope) check_declare_local(c, o);
                 o->used = true;
             }
         }
@@ -398,7 +417,7 @@ Type *check_signature(Checker *c, Node *ft, Node *recv, Scope *scope, Obj ***res
                 Obj *o = check_new_obj(c, OBJ_VAR, nm, t);
                 o->decl = f;
                 check_declare(c, scope, o, nm);
-                check_declare_local(c, o);
+                if (!own_scope) check_declare_local(c, o);
                 o->used = true;
                 robjs[ri] = o;
             }
@@ -428,7 +447,6 @@ static Type *struct_type(Checker *c, Node *n) {
     Field *fs = mem_alloc((nf + 1) * sizeof *fs);
     Node **at = mem_alloc((nf + 1) * sizeof *at);
     int k = 0;
-    bool bad = false;
     for (int i = 0; i < n->list.n; i++) {
         Node *f = n->list.v[i];
         Type *t = check_typexpr(c, f->x);
@@ -439,8 +457,8 @@ static Type *struct_type(Checker *c, Node *n) {
             tag = lit_string(&tk, &len);
         }
         if (!type_ok(t)) {
-            bad = true;
-            continue;
+            // Keep the field (selecting it is then quietly invalid).
+            t = type_invalid;
         }
         if (f->list.n == 0) {
             // An embedded field: T or *T, T a type name but not a pointer
@@ -448,25 +466,21 @@ static Type *struct_type(Checker *c, Node *n) {
             Node *nm = embedded_name(f->x);
             bool ptr;
             Type *base = check_deref(t, &ptr);
-            if (!check_need_complete(c, ptr ? type_invalid : t, f->x)) {
-                bad = true;
-                continue;
+            if (type_ok(t) && !check_need_complete(c, ptr ? type_invalid : t, f->x)) {
+                t = base = type_invalid;
             }
             if (base->flags & TF_COMPLETE) {
                 if (base->kind == K_UNSAFE_POINTER) {
                     check_error_at(c, f->x, "embedded field type cannot be unsafe.Pointer");
-                    bad = true;
                     continue;
                 }
                 if (ptr && base->kind == K_INTERFACE) {
                     check_error_at(c, f->x, "embedded field type cannot be a pointer to an interface");
-                    bad = true;
                     continue;
                 }
                 if (base->kind == K_POINTER) {
                     check_error_at(c, f->x, ptr ? "embedded field type cannot be a pointer"
                                                 : "embedded field type cannot be a pointer");
-                    bad = true;
                     continue;
                 }
             }
@@ -489,8 +503,7 @@ static Type *struct_type(Checker *c, Node *n) {
             continue;
         }
         if (!check_need_complete(c, t, f->x)) {
-            bad = true;
-            continue;
+            t = type_invalid;
         }
         for (int m = 0; m < f->list.n; m++) {
             Node *nm = f->list.v[m];
@@ -513,7 +526,6 @@ static Type *struct_type(Checker *c, Node *n) {
             k++;
         }
     }
-    (void)bad;
     Type *st = type_struct(k, fs);
     // Give the field names their Objs (the code generator and tools read
     // them through NAME.obj).
@@ -623,7 +635,7 @@ typedef struct Embedded {
 
 static bool same_name(Checker *c, const char *name, const char *have, bool exported,
                       const char *owner_pkg) {
-    if (strcmp(name, have) != 0) return false;
+    if (strcmp(name, have) != 0 || strcmp(name, "_") == 0) return false;
     if (exported) return true;
     // An unexported name matches only inside its own package.
     return !owner_pkg || !c->pkg || strcmp(owner_pkg, c->pkg->path) == 0;
@@ -792,6 +804,14 @@ static void lookup_impl(Checker *c, Type *t, const char *name, LookupResult *r, 
 }
 
 void check_lookup(Checker *c, Type *t, const char *name, LookupResult *r) {
+    memset(r, 0, sizeof *r);
+    if (strcmp(name, "_") == 0) return;   // blank fields and methods are never found
+    // A named pointer type has its pointer's fields but no methods.
+    if (t && type_is_named(t) && t->kind == K_POINTER) {
+        lookup_impl(c, t->under, name, r, false);
+        if (r->kind == LK_METHOD || r->kind == LK_IFACE_METHOD) memset(r, 0, sizeof *r);
+        return;
+    }
     lookup_impl(c, t, name, r, false);
 }
 

@@ -169,6 +169,21 @@ static void gen_var_spec(Gen *g, Node *spec) {
     emit_free(fb, mark);
 }
 
+// gen_var_init_one initialises one variable of a package-level spec
+// `var a, b = x, y` (the checker orders such names one by one when their
+// initialisers depend on other declarations in between).
+static void gen_var_init_one(Gen *g, Node *name) {
+    Obj *o = name->obj;
+    Node *spec = o ? o->decl : NULL;
+    if (!spec || spec->kind != N_VARSPEC || spec->rlist.n != spec->list.n) return;
+    for (int i = 0; i < spec->list.n; i++) {
+        if (spec->list.v[i]->obj != o) continue;
+        int r = emit_reg(FB(g), words_of(o->type) ? words_of(o->type) : 1);
+        gen_expr_as(g, spec->rlist.v[i], o->type, r);
+        gen_store_var(g, o, r);
+    }
+}
+
 static void gen_decl_stmt(Gen *g, Node *decl) {
     if (decl->op != T_VAR) return;   // const and type declarations make no code
     for (int i = 0; i < decl->list.n; i++) gen_var_spec(g, decl->list.v[i]);
@@ -871,6 +886,7 @@ Program *gen_program(Package *main_pkg, Diag *diag) {
             Node *spec = pkgs[p]->inits[i];
             int mark = emit_top(fb);
             if (spec->kind == N_VARSPEC) gen_var_spec(g, spec);
+            else if (spec->kind == N_NAME) gen_var_init_one(g, spec);
             emit_free(fb, mark);
         }
         for (int i = 0; i < pkgs[p]->ninit_funcs; i++) {

@@ -20,7 +20,7 @@ TestSuite(check, .init = check_setup);
 // ---- Names, scopes, declarations ----
 
 BODY_ERR(undefined_name, "\t_ = y", "5:6: undefined: y\n")
-BODY_ERR(blank_as_value, "\tx := _\n\t_ = x", "5:7: cannot use _ as value\n")
+BODY_ERR(blank_as_value, "\tx := _\n\t_ = x", "5:7: cannot use _ as value or type\n")
 BODY_ERR(declared_and_not_used, "\tx := 1\n\tx = 2", "5:2: declared and not used: x\n")
 BODY_ERR(declared_and_not_used_sorted, "\ta := 1\n\tb, c := 2, 3\n\t_ = b",
          "5:2: declared and not used: a\n6:5: declared and not used: c\n")
@@ -407,4 +407,25 @@ Test(check, too_many_errors_stop_at_ten) {
     for (char *p = e; *p; p++) lines += *p == '\n';
     cr_assert_eq(lines, 11, "%s", e);
     cr_assert(strstr(e, "too many errors") != NULL);
+}
+
+// ---- Several files ----
+
+Test(check, two_files_share_package_scope_not_imports) {
+    Diag *d = diag_new();
+    Node *files[2];
+    files[0] = ct_parse("a.go", "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(helper()) }\n", d);
+    files[1] = ct_parse("b.go", "package main\n\nimport \"os\"\n\nfunc helper() int { return 1 }\n\nfunc main() {}\n", d);
+    check_package("main", files, 2, d, ct_import);
+    cr_assert_str_eq(ct_flush(d), "b.go:3:8: \"os\" imported and not used\n"
+                                  "b.go:7:6: main redeclared in this block\n\ta.go:5:6: other declaration of main\n");
+}
+
+Test(check, two_files_imports_are_per_file) {
+    Diag *d = diag_new();
+    Node *files[2];
+    files[0] = ct_parse("a.go", "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(); helper() }\n", d);
+    files[1] = ct_parse("b.go", "package main\n\nfunc helper() { fmt.Println() }\n", d);
+    check_package("main", files, 2, d, ct_import);
+    cr_assert_str_eq(ct_flush(d), "b.go:3:17: undefined: fmt\n");
 }

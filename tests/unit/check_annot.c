@@ -388,18 +388,24 @@ Test(check_annot, struct_layout) {
 
 Test(check_annot, init_order) {
     Package *p = ct_ok("package main\n\nvar a = b + 1\nvar b = f()\n\nfunc f() int { return c }\n\nvar c = 3\nvar d, e = 1, 2\n"
+                       "var x, y = y0, 1\nvar y0 = y + 1\n"
                        "func init() {}\nfunc init() {}\n\nfunc main() {}\n");
-    cr_assert_eq(p->ninits, 5);
+    cr_assert_eq(p->ninits, 7);
     cr_assert_eq(p->inits[0]->kind, N_VARSPEC);
     cr_assert(ast_name_is(p->inits[0]->list.v[0], "c"));
     cr_assert(ast_name_is(p->inits[1]->list.v[0], "b"));
     cr_assert(ast_name_is(p->inits[2]->list.v[0], "a"));
-    // var d, e = 1, 2: one entry per name, the NAME node.
-    cr_assert_eq(p->inits[3]->kind, N_NAME);
-    cr_assert(ast_name_is(p->inits[3], "d"));
-    cr_assert(ast_name_is(p->inits[4], "e"));
+    // var d, e = 1, 2: initialized together, the whole spec.
+    cr_assert_eq(p->inits[3]->kind, N_VARSPEC);
+    cr_assert(ast_name_is(p->inits[3]->list.v[0], "d"));
+    // var x, y = y0, 1 with y0 depending on y: y, y0, x, each a NAME or spec.
+    cr_assert_eq(p->inits[4]->kind, N_NAME);
+    cr_assert(ast_name_is(p->inits[4], "y"));
+    cr_assert(ast_name_is(p->inits[5]->list.v[0], "y0"));
+    cr_assert_eq(p->inits[6]->kind, N_NAME);
+    cr_assert(ast_name_is(p->inits[6], "x"));
     cr_assert_eq(p->ninit_funcs, 2);
-    cr_assert_eq(p->init_funcs[0]->decl->line, 10);
+    cr_assert_eq(p->init_funcs[0]->decl->line, 12);
     cr_assert_eq(p->nfuncs, 4);
 }
 
