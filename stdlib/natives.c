@@ -8,8 +8,14 @@ static const struct {
     const char *pkg;
     const LibNative *table;
 } packages[] = {
+    { "errors", lib_errors_natives },
     { "fmt", lib_fmt_natives },
     { "os", lib_os_natives },
+    { "strconv", lib_strconv_natives },
+    { "unicode", lib_unicode_natives },
+    { "strings", lib_strings_natives },
+    { "math", lib_math_natives },
+    { "sort", lib_sort_natives },
 };
 
 NativeFn lib_native_lookup(const char *pkg, const char *name) {

@@ -16,7 +16,13 @@ typedef struct LibNative {
 NativeFn lib_native_lookup(const char *pkg, const char *name);
 
 // The packages' tables, each ending with a NULL name.
+extern const LibNative lib_errors_natives[];
 extern const LibNative lib_fmt_natives[];
 extern const LibNative lib_os_natives[];
+extern const LibNative lib_strconv_natives[];
+extern const LibNative lib_unicode_natives[];
+extern const LibNative lib_strings_natives[];
+extern const LibNative lib_math_natives[];
+extern const LibNative lib_sort_natives[];
 
 #endif

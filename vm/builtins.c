@@ -311,6 +311,7 @@ static bool implements(const Type *t, const Type *it, const char **missing) {
         const Method *m = type_find_method(t, name);
         if (!m && t->kind == K_POINTER && t->elem) m = type_find_method(t->elem, name);
         else if (m && m->ptr_recv && t->kind != K_POINTER) m = NULL;
+        if (m && m->sig && it->methods[i].sig && !type_identical(m->sig, it->methods[i].sig)) m = NULL;
         if (!m) {
             *missing = name;
             return false;

@@ -5,6 +5,8 @@
 #include "stdlib/os/os.h"
 #include "vm/vm.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,9 +42,84 @@ static int os_runtime_args(G *g, Word *a) {
     return VM_OK;
 }
 
+static int os_lookup_env(G *g, Word *a) {
+    (void)g;
+    char *key = mem_strndup((const char *)(uintptr_t)a[0], (size_t)a[1]);
+    const char *v = getenv(key);
+    size_t n = v ? strlen(v) : 0;
+    a[0] = (Word)(uintptr_t)(v ? mem_strndup(v, n) : "");
+    a[1] = (Word)n;
+    a[2] = (Word)(v != NULL);
+    return VM_OK;
+}
+
+// put_errno stores the strerror text of err (or "" for 0) at a[0], a[1].
+static void put_errno(Word *a, int err) {
+    const char *s = err ? strerror(err) : "";
+    size_t n = strlen(s);
+    a[0] = (Word)(uintptr_t)(n ? mem_strndup(s, n) : "");
+    a[1] = (Word)n;
+}
+
+// sysWrite(fd, b) writes all of b, retrying short writes and EINTR.
+static int os_sys_write(G *g, Word *a) {
+    (void)g;
+    fflush(stdout);
+    int fd = (int)(int64_t)a[0];
+    const char *p = (const char *)(uintptr_t)a[1];
+    int64_t len = (int64_t)a[2], done = 0;
+    int err = 0;
+    while (done < len) {
+        ssize_t w = write(fd, p + done, (size_t)(len - done));
+        if (w < 0) {
+            if (errno == EINTR) continue;
+            err = errno;
+            break;
+        }
+        done += w;
+    }
+    a[0] = (Word)done;
+    put_errno(a + 1, err);
+    return VM_OK;
+}
+
+static int os_sys_read(G *g, Word *a) {
+    (void)g;
+    int fd = (int)(int64_t)a[0];
+    ssize_t r;
+    do r = read(fd, (void *)(uintptr_t)a[1], (size_t)a[2]);
+    while (r < 0 && errno == EINTR);
+    int err = r < 0 ? errno : 0;
+    a[0] = (Word)(r < 0 ? 0 : r);
+    put_errno(a + 1, err);
+    return VM_OK;
+}
+
+static int os_sys_open(G *g, Word *a) {
+    (void)g;
+    char *name = mem_strndup((const char *)(uintptr_t)a[0], (size_t)a[1]);
+    int fd = open(name, (int)(int64_t)a[2] | O_CLOEXEC, (mode_t)a[3]);
+    int err = fd < 0 ? errno : 0;
+    a[0] = (Word)(int64_t)fd;
+    put_errno(a + 1, err);
+    return VM_OK;
+}
+
+static int os_sys_close(G *g, Word *a) {
+    (void)g;
+    int err = close((int)(int64_t)a[0]) < 0 ? errno : 0;
+    put_errno(a, err);
+    return VM_OK;
+}
+
 const LibNative lib_os_natives[] = {
     { "Exit", os_exit },
     { "Getenv", os_getenv },
     { "runtimeArgs", os_runtime_args },
+    { "lookupEnv", os_lookup_env },
+    { "sysWrite", os_sys_write },
+    { "sysRead", os_sys_read },
+    { "sysOpen", os_sys_open },
+    { "sysClose", os_sys_close },
     { NULL, NULL },
 };
