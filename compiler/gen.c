@@ -321,6 +321,86 @@ static void gen_switch(Gen *g, Node *s) {
     emit_free(fb, mark);
 }
 
+// case_is_nil reports whether a type switch case expression is `nil`.
+static bool case_is_nil(const Node *e) {
+    while (e->kind == N_PAREN) e = e->x;
+    return e->kind == N_NAME && e->obj && ((Obj *)e->obj)->kind == OBJ_NIL;
+}
+
+static void gen_type_switch(Gen *g, Node *s) {
+    FuncBuilder *fb = FB(g);
+    int mark = emit_top(fb);
+    Obj *label = pending_label;
+    pending_label = NULL;
+    if (s->x) gen_stmt(g, s->x);
+    Type *it = s->y->type;
+    int iv = emit_reg(fb, 2);
+    gen_expr_to(g, s->y, iv);
+    Target *t = gen_push_target(g, label, false);
+    int nc = s->list.n;
+    int **case_jumps = mem_alloc((nc + 1) * sizeof *case_jumps);
+    int *case_njumps = mem_alloc_atomic((nc + 1) * sizeof *case_njumps);
+    int deflt = -1;
+    for (int i = 0; i < nc; i++) {
+        Node *c = s->list.v[i];
+        int *jumps = NULL, nj = 0, cj = 0;
+        if (c->flags & NF_DEFAULT || c->list.n == 0) deflt = i;
+        for (int k = 0; k < c->list.n; k++) {
+            Node *e = c->list.v[k];
+            int m2 = emit_top(fb);
+            int b = emit_reg(fb, 1);
+            if (case_is_nil(e)) {
+                int z = emit_reg(fb, 1);
+                emit_load_int(fb, z, 0);
+                emit(fb, OP_EQI, b, iv, z);
+            } else if (e->type && e->type->kind == K_INTERFACE) {
+                gen_iface_implements(g, e->type, it, iv, b);
+            } else {
+                int tr = emit_reg(fb, 1);
+                emit(fb, OP_LOADK, tr, emit_const_ptr(fb, e->type), 0);
+                emit(fb, OP_EQI, b, iv, tr);
+            }
+            push_int(&jumps, &nj, &cj, emit_jump(fb, OP_JT, b, 0));
+            emit_free(fb, m2);
+        }
+        case_jumps[i] = jumps;
+        case_njumps[i] = nj;
+    }
+    int to_default = emit_jump(fb, OP_JMP, 0, 0);
+    int *ends = NULL, ne = 0, ce = 0;
+    for (int i = 0; i < nc; i++) {
+        Node *c = s->list.v[i];
+        for (int k = 0; k < case_njumps[i]; k++) emit_patch(fb, case_jumps[i][k]);
+        if (i == deflt) {
+            emit_patch(fb, to_default);
+            to_default = -1;
+        }
+        int bm = emit_top(fb);
+        Obj *sym = c->obj;
+        if (sym && sym->kind == OBJ_VAR) {
+            // The clause's variable: the value as the case's type, or the
+            // interface itself when the case lists several types or nil.
+            gen_declare_local(g, sym);
+            int r = emit_reg(fb, words_of(sym->type) ? words_of(sym->type) : 1);
+            if (sym->type == it || sym->type->kind == K_INTERFACE) {
+                if (sym->type == it) gen_move(g, r, iv, 2);
+                else gen_iface_convert(g, sym->type, it, iv, r);
+            } else {
+                gen_iface_value(g, sym->type, it, iv, r);
+            }
+            gen_store_var(g, sym, r);
+        }
+        gen_block(g, c->body);
+        emit_free(fb, bm);
+        push_int(&ends, &ne, &ce, emit_jump(fb, OP_JMP, 0, 0));
+    }
+    int end = emit_here(fb);
+    if (to_default >= 0) emit_patch_to(fb, to_default, end);
+    for (int k = 0; k < ne; k++) emit_patch_to(fb, ends[k], end);
+    gen_pop_target(g, t, end, end);
+    emit_free(fb, mark);
+}
+
 static void gen_branch(Gen *g, Node *s) {
     FuncBuilder *fb = FB(g);
     if (s->op == T_FALLTHROUGH) {
@@ -408,6 +488,7 @@ void gen_stmt(Gen *g, Node *s) {
     case N_FOR: gen_for(g, s); break;
     case N_RANGE: gen_range(g, s); break;
     case N_SWITCH: gen_switch(g, s); break;
+    case N_TYPESWITCH: gen_type_switch(g, s); break;
     case N_RETURN: gen_return(g, s); break;
     case N_BRANCH: gen_branch(g, s); break;
     case N_LABELED: gen_labeled(g, s); break;

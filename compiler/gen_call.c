@@ -529,7 +529,10 @@ void gen_builtin(Gen *g, Node *call, int dst) {
             gen_expr_to(g, x, r);
             native_call(g, RT_MAPCLEAR, r);
         } else {
-            gen_error(g, call, "goli: clear of a slice is not supported yet");
+            int base = emit_reg(fb, 4);
+            load_type(g, base, x->type);
+            gen_expr_to(g, x, base + 1);
+            native_call(g, RT_CLEARSLICE, base);
         }
         break;
     }
@@ -609,6 +612,21 @@ void gen_builtin(Gen *g, Node *call, int dst) {
         gen_expr_as(g, arg(call, 0), t, cur);
         for (int i = 1; i < call->list.n; i++) {
             gen_expr_as(g, arg(call, i), t, next);
+            if (type_is_float(t)) {   // NaN wins; -0 < +0 (Go's min and max)
+                int nb = emit_reg(fb, 2);
+                int f32 = t->kind == K_FLOAT32;
+                if (f32) {
+                    emit(fb, OP_F322F, nb, cur, 0);
+                    emit(fb, OP_F322F, nb + 1, next, 0);
+                } else {
+                    emit(fb, OP_MOVE, nb, cur, 0);
+                    emit(fb, OP_MOVE, nb + 1, next, 0);
+                }
+                native_call(g, b == BI_MIN ? RT_FMIN : RT_FMAX, nb);
+                if (f32) emit(fb, OP_F2F32, cur, nb, 0);
+                else emit(fb, OP_MOVE, cur, nb, 0);
+                continue;
+            }
             // cur = next if next < cur (min) / cur < next (max)
             if (b == BI_MIN) gen_compare_regs(g, T_LSS, t, cmp, next, cur);
             else gen_compare_regs(g, T_LSS, t, cmp, cur, next);
@@ -689,6 +707,7 @@ void gen_map_index(Gen *g, Node *n, int dst, bool comma_ok) {
     gen_expr_to(g, n->x, base + 1);
     gen_expr_as(g, n->list.v[0], mt->key, base + 2);
     native_call(g, RT_MAPGET, base);
+    gen_normalize(g, mt->elem, base);
     gen_move(g, dst, base, comma_ok ? vw + 1 : vw);
     emit_free(fb, mark);
 }
@@ -763,6 +782,42 @@ void gen_slice_expr(Gen *g, Node *n, int dst) {
     emit_free(fb, mark);
 }
 
+// assert_call runs RT_ASSERT of the interface at R[iv] (static type it)
+// to target; the value, then ok, end up at the returned base.
+static int assert_call(Gen *g, Type *target, Type *it, int iv, bool comma_ok) {
+    FuncBuilder *fb = FB(g);
+    int tw = words_of(target);
+    int base = emit_reg(fb, max_int(5, tw + 1));
+    load_type(g, base, target);
+    load_type(g, base + 1, it);
+    gen_move(g, base + 2, iv, 2);
+    emit_load_int(fb, base + 4, comma_ok);
+    native_call(g, RT_ASSERT, base);
+    gen_normalize(g, target, base);
+    return base;
+}
+
+void gen_iface_implements(Gen *g, Type *target, Type *it, int iv, int dst) {
+    int mark = emit_top(FB(g));
+    int base = assert_call(g, target, it, iv, true);
+    emit(FB(g), OP_MOVE, dst, base + words_of(target), 0);
+    emit_free(FB(g), mark);
+}
+
+void gen_iface_convert(Gen *g, Type *target, Type *it, int iv, int dst) {
+    int mark = emit_top(FB(g));
+    int base = assert_call(g, target, it, iv, true);
+    gen_move(g, dst, base, 2);
+    emit_free(FB(g), mark);
+}
+
+void gen_iface_value(Gen *g, Type *target, Type *it, int iv, int dst) {
+    int mark = emit_top(FB(g));
+    int base = assert_call(g, target, it, iv, true);
+    gen_move(g, dst, base, words_of(target));
+    emit_free(FB(g), mark);
+}
+
 void gen_type_assert(Gen *g, Node *n, int dst, bool comma_ok) {
     FuncBuilder *fb = FB(g);
     Type *target = n->y ? n->y->type : n->type;
@@ -774,6 +829,7 @@ void gen_type_assert(Gen *g, Node *n, int dst, bool comma_ok) {
     gen_expr_to(g, n->x, base + 2);
     emit_load_int(fb, base + 4, comma_ok);
     native_call(g, RT_ASSERT, base);
+    gen_normalize(g, target, base);
     gen_move(g, dst, base, comma_ok ? tw + 1 : tw);
     emit_free(fb, mark);
 }
@@ -875,6 +931,8 @@ void gen_range(Gen *g, Node *s) {
         emit(fb, OP_MOVE, base + 1, it, 0);
         native_call(g, RT_MAPNEXT, base);
         int exit = emit_jump(fb, OP_JF, base, 0);
+        gen_normalize(g, t->key, base + 1);
+        gen_normalize(g, t->elem, base + 1 + kw);
         range_store(g, s, s->x, base + 1, t->key);
         range_store(g, s, s->y, base + 1 + kw, t->elem);
         gen_block(g, s->body);

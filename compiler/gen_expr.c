@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+static void narrow(Gen *g, Type *t, int r);
+
 // ---- Loads and stores by type ----
 
 // scalar_kind is the RFIELD kind of a one-word-or-less type, 0 otherwise.
@@ -193,6 +195,13 @@ static void gen_const(Gen *g, Type *t, Const *c, int dst) {
 // ---- Conversions between registers ----
 
 static bool is_iface(const Type *t) { return t && t->kind == K_INTERFACE; }
+
+// gen_normalize puts a value copied from memory into a register (by a
+// native: map access, type assertion) in register form: narrow signed
+// integers sign-extended.
+void gen_normalize(Gen *g, Type *t, int r) {
+    if (t && (t->kind == K_INT8 || t->kind == K_INT16 || t->kind == K_INT32)) narrow(g, t, r);
+}
 
 // narrow re-normalises an integer register after an operation that may have
 // left the range of its type.

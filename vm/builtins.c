@@ -8,6 +8,7 @@
 #include "stdlib/fmt/fmt.h"
 #include "vm/vm.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -386,6 +387,44 @@ static int rt_clone(G *g, Word *a) {
     return VM_OK;
 }
 
+static int rt_clearslice(G *g, Word *a) {
+    (void)g;
+    const Type *t = TYPE(a[0]);
+    GoSlice s;
+    memcpy(&s, &a[1], sizeof s);
+    if (s.len > 0) memset(s.ptr, 0, (size_t)s.len * t->elem->size);
+    return VM_OK;
+}
+
+static double word_f64(Word w) {
+    double d;
+    memcpy(&d, &w, sizeof d);
+    return d;
+}
+
+static Word f64_word(double d) {
+    Word w;
+    memcpy(&w, &d, sizeof w);
+    return w;
+}
+
+// Go's min and max of floats: a NaN operand gives NaN; -0 is below +0.
+static int rt_fmin(G *g, Word *a) {
+    (void)g;
+    double x = word_f64(a[0]), y = word_f64(a[1]);
+    double r = isnan(x) || isnan(y) ? NAN : x < y ? x : y < x ? y : signbit(x) ? x : y;
+    a[0] = f64_word(r);
+    return VM_OK;
+}
+
+static int rt_fmax(G *g, Word *a) {
+    (void)g;
+    double x = word_f64(a[0]), y = word_f64(a[1]);
+    double r = isnan(x) || isnan(y) ? NAN : x > y ? x : y > x ? y : signbit(x) ? y : x;
+    a[0] = f64_word(r);
+    return VM_OK;
+}
+
 // ---- print and println ----
 
 static int rt_print(G *g, Word *a) {
@@ -438,6 +477,9 @@ static const struct { const char *name; NativeFn fn; } natives[RT_COUNT] = {
     [RT_PRINT] = { "runtime.print", rt_print },
     [RT_VALUE_EQ] = { "runtime.memequal", rt_value_eq },
     [RT_CLONE] = { "runtime.typedmemmove", rt_clone },
+    [RT_CLEARSLICE] = { "runtime.memclr", rt_clearslice },
+    [RT_FMIN] = { "runtime.fmin", rt_fmin },
+    [RT_FMAX] = { "runtime.fmax", rt_fmax },
 };
 
 static Func *funcs[RT_COUNT];

@@ -35,6 +35,9 @@ typedef enum RtNative {
     RT_PRINT,         // T(tuple of operand types), newline?, values... (print/println)
     RT_VALUE_EQ,      // T, a(words), b(words)               -> bool (may panic: uncomparable)
     RT_CLONE,         // T, p                                -> a new copy of *p
+    RT_CLEARSLICE,    // T(slice), s(3)                      (clear(s))
+    RT_FMIN,          // a, b (float64)                      -> min(a, b) as Go's min
+    RT_FMAX,          // a, b (float64)                      -> max(a, b) as Go's max
     RT_COUNT
 } RtNative;
 
