@@ -59,7 +59,6 @@ UNARY(math_tanh, tanh)
 UNARY(math_asinh, asinh)
 UNARY(math_acosh, acosh)
 UNARY(math_atanh, atanh)
-UNARY(math_cbrt, cbrt)
 UNARY(math_gamma, tgamma)
 UNARY(math_erf, erf)
 UNARY(math_erfc, erfc)
@@ -68,6 +67,15 @@ BINARY(math_atan2, atan2)
 BINARY(math_hypot, hypot)
 BINARY(math_mod, fmod)
 BINARY(math_remainder, remainder)
+
+// Cbrt is libm's, except that a perfect cube's root comes out exact, as
+// Go's does (glibc gives 3.0000000000000004 for 27).
+static int math_cbrt(G *g, Word *a) {
+    (void)g;
+    double x = arg(a), y = cbrt(x), r = nearbyint(y);
+    put(a, r != 0 && r * r * r == x ? r : y);
+    return VM_OK;
+}
 
 // Float64bits and Float64frombits reinterpret the word: a float64 already
 // is its IEEE 754 bits in the frame.

@@ -53,11 +53,14 @@ static int os_lookup_env(G *g, Word *a) {
     return VM_OK;
 }
 
-// put_errno stores the strerror text of err (or "" for 0) at a[0], a[1].
+// put_errno stores the strerror text of err (or "" for 0) at a[0], a[1],
+// starting in lower case as Go's syscall.Errno texts do.
 static void put_errno(Word *a, int err) {
     const char *s = err ? strerror(err) : "";
     size_t n = strlen(s);
-    a[0] = (Word)(uintptr_t)(n ? mem_strndup(s, n) : "");
+    char *t = n ? mem_strndup(s, n) : "";
+    if (n && t[0] >= 'A' && t[0] <= 'Z') t[0] = (char)(t[0] - 'A' + 'a');
+    a[0] = (Word)(uintptr_t)t;
     a[1] = (Word)n;
 }
 
@@ -112,6 +115,14 @@ static int os_sys_close(G *g, Word *a) {
     return VM_OK;
 }
 
+static int os_sys_unlink(G *g, Word *a) {
+    (void)g;
+    char *name = mem_strndup((const char *)(uintptr_t)a[0], (size_t)a[1]);
+    int err = unlink(name) < 0 ? errno : 0;
+    put_errno(a, err);
+    return VM_OK;
+}
+
 const LibNative lib_os_natives[] = {
     { "Exit", os_exit },
     { "Getenv", os_getenv },
@@ -121,5 +132,6 @@ const LibNative lib_os_natives[] = {
     { "sysRead", os_sys_read },
     { "sysOpen", os_sys_open },
     { "sysClose", os_sys_close },
+    { "sysUnlink", os_sys_unlink },
     { NULL, NULL },
 };
