@@ -95,3 +95,39 @@ void vm_complex_div(double a, double b, double c, double d, double *re, double *
     *re = e;
     *im = f;
 }
+
+void vm_complex_op(int op, Word *a, const Word *b, const Word *c) {
+    double x, y, u = 0, v = 0;
+    memcpy(&x, &b[0], 8);
+    if (op == OP_C64TO128) {
+        float re, im;
+        uint32_t lo = (uint32_t)b[0], hi = (uint32_t)(b[0] >> 32);
+        memcpy(&re, &lo, 4);
+        memcpy(&im, &hi, 4);
+        x = re;
+        y = im;
+        memcpy(&a[0], &x, 8);
+        memcpy(&a[1], &y, 8);
+        return;
+    }
+    memcpy(&y, &b[1], 8);
+    if (op == OP_C128TO64) {
+        float re = (float)x, im = (float)y;
+        uint32_t lo, hi;
+        memcpy(&lo, &re, 4);
+        memcpy(&hi, &im, 4);
+        a[0] = (Word)lo | (Word)hi << 32;
+        return;
+    }
+    memcpy(&u, &c[0], 8);
+    memcpy(&v, &c[1], 8);
+    double re, im;
+    switch (op) {
+    case OP_ADDC: re = x + u; im = y + v; break;
+    case OP_SUBC: re = x - u; im = y - v; break;
+    case OP_MULC: re = x * u - y * v; im = x * v + y * u; break;
+    default: vm_complex_div(x, y, u, v, &re, &im); break;
+    }
+    memcpy(&a[0], &re, 8);
+    memcpy(&a[1], &im, 8);
+}

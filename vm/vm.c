@@ -326,50 +326,13 @@ int vm_run(G *g) {
     VM_CASE(LTF32) R[ins.a] = F32(R[ins.b]) < F32(R[ins.c]); VM_NEXT();
     VM_CASE(LEF32) R[ins.a] = F32(R[ins.b]) <= F32(R[ins.c]); VM_NEXT();
 
-    // ---- complex ----
-    VM_CASE(ADDC) {
-        double a = F64(R[ins.b]), b = F64(R[ins.b + 1]), c = F64(R[ins.c]), d = F64(R[ins.c + 1]);
-        F64(R[ins.a]) = a + c;
-        F64(R[ins.a + 1]) = b + d;
-        VM_NEXT();
-    }
-    VM_CASE(SUBC) {
-        double a = F64(R[ins.b]), b = F64(R[ins.b + 1]), c = F64(R[ins.c]), d = F64(R[ins.c + 1]);
-        F64(R[ins.a]) = a - c;
-        F64(R[ins.a + 1]) = b - d;
-        VM_NEXT();
-    }
-    VM_CASE(MULC) {
-        double a = F64(R[ins.b]), b = F64(R[ins.b + 1]), c = F64(R[ins.c]), d = F64(R[ins.c + 1]);
-        F64(R[ins.a]) = a * c - b * d;
-        F64(R[ins.a + 1]) = a * d + b * c;
-        VM_NEXT();
-    }
-    VM_CASE(DIVC) {
-        double re, im;
-        vm_complex_div(F64(R[ins.b]), F64(R[ins.b + 1]), F64(R[ins.c]), F64(R[ins.c + 1]), &re, &im);
-        F64(R[ins.a]) = re;
-        F64(R[ins.a + 1]) = im;
-        VM_NEXT();
-    }
-    VM_CASE(C64TO128) {
-        Word w = R[ins.b];
-        float re, im;
-        uint32_t lo = (uint32_t)w, hi = (uint32_t)(w >> 32);
-        memcpy(&re, &lo, 4);
-        memcpy(&im, &hi, 4);
-        F64(R[ins.a]) = re;
-        F64(R[ins.a + 1]) = im;
-        VM_NEXT();
-    }
-    VM_CASE(C128TO64) {
-        float re = (float)F64(R[ins.b]), im = (float)F64(R[ins.b + 1]);
-        uint32_t lo, hi;
-        memcpy(&lo, &re, 4);
-        memcpy(&hi, &im, 4);
-        R[ins.a] = (Word)lo | (Word)hi << 32;
-        VM_NEXT();
-    }
+    // ---- complex (out of line: they would crowd the loop's registers) ----
+    VM_CASE(ADDC) vm_complex_op(OP_ADDC, &R[ins.a], &R[ins.b], &R[ins.c]); VM_NEXT();
+    VM_CASE(SUBC) vm_complex_op(OP_SUBC, &R[ins.a], &R[ins.b], &R[ins.c]); VM_NEXT();
+    VM_CASE(MULC) vm_complex_op(OP_MULC, &R[ins.a], &R[ins.b], &R[ins.c]); VM_NEXT();
+    VM_CASE(DIVC) vm_complex_op(OP_DIVC, &R[ins.a], &R[ins.b], &R[ins.c]); VM_NEXT();
+    VM_CASE(C64TO128) vm_complex_op(OP_C64TO128, &R[ins.a], &R[ins.b], NULL); VM_NEXT();
+    VM_CASE(C128TO64) vm_complex_op(OP_C128TO64, &R[ins.a], &R[ins.b], NULL); VM_NEXT();
 
     // ---- conversions ----
     VM_CASE(I2F) F64(R[ins.a]) = (double)(int64_t)R[ins.b]; VM_NEXT();

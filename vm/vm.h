@@ -67,6 +67,10 @@ static inline int vm_str_cmp(const Word *a, const Word *b) {
     return na < nb ? -1 : na > nb;
 }
 
+// vm_complex_op does the complex instructions (ADDC ... C128TO64) on
+// register words; kept out of the loop.
+void vm_complex_op(int op, Word *a, const Word *b, const Word *c) __attribute__((noinline));
+
 // vm_complex_div divides complex numbers as Go's runtime does
 // (complex128div): infinities and NaNs as the spec's rules give them.
 void vm_complex_div(double a, double b, double c, double d, double *re, double *im);
