@@ -248,47 +248,32 @@ static void gen_for(Gen *g, Node *s) {
 }
 
 
-static void gen_switch(Gen *g, Node *s) {
+// Clauses says how gen_clauses tests one case expression and what a clause
+// binds, for expression switches and type switches alike.
+typedef struct Clauses {
+    void (*test)(Gen *g, struct Clauses *cs, Node *e, int **jumps, int *nj, int *cj);
+    void (*bind)(Gen *g, struct Clauses *cs, Node *clause);   // NULL: binds nothing
+    int tag;            // expression switch: the tag's registers, or -1
+    Type *tag_type;
+    int iv;             // type switch: the operand (an interface)
+    Type *it;
+} Clauses;
+
+// gen_clauses generates the case clauses of switch s: every test first, in
+// order, each jumping to its clause's body when it matches; then the bodies,
+// with fallthrough into the next one and default taken when none matched.
+static void gen_clauses(Gen *g, Node *s, Obj *label, Clauses *cs) {
     FuncBuilder *fb = FB(g);
-    int mark = emit_top(fb);
-    Obj *label = pending_label;
-    pending_label = NULL;
-    if (s->x) gen_stmt(g, s->x);
-    int tag = -1;
-    Type *tag_type = NULL;
-    if (s->y) {
-        tag_type = s->y->type;
-        tag = emit_reg(fb, words_of(tag_type));
-        gen_expr_to(g, s->y, tag);
-    }
     Target *t = gen_push_target(g, label, false);
     int nc = s->list.n;
-    // Each case's pending jumps to its body, patched when the body starts.
     int **case_jumps = mem_alloc((nc + 1) * sizeof *case_jumps);
     int *case_njumps = mem_alloc_atomic((nc + 1) * sizeof *case_njumps);
     int deflt = -1;
-    // Tests first, in order; each matching test jumps to its body.
     for (int i = 0; i < nc; i++) {
         Node *c = s->list.v[i];
         int *jumps = NULL, nj = 0, cj = 0;
-        if (c->flags & NF_DEFAULT || c->list.n == 0) {
-            deflt = i;
-        } else {
-            for (int k = 0; k < c->list.n; k++) {
-                Node *e = c->list.v[k];
-                if (tag < 0) {
-                    gen_cond_jump(g, e, true, &jumps, &nj, &cj);
-                } else {
-                    int m2 = emit_top(fb);
-                    int r = emit_reg(fb, words_of(tag_type));
-                    gen_expr_as(g, e, tag_type, r);
-                    int b = emit_reg(fb, 1);
-                    gen_compare_regs(g, T_EQL, tag_type, b, tag, r);
-                    push_int(&jumps, &nj, &cj, emit_jump(fb, OP_JT, b, 0));
-                    emit_free(fb, m2);
-                }
-            }
-        }
+        if (c->flags & NF_DEFAULT || c->list.n == 0) deflt = i;
+        for (int k = 0; k < c->list.n; k++) cs->test(g, cs, c->list.v[k], &jumps, &nj, &cj);
         case_jumps[i] = jumps;
         case_njumps[i] = nj;
     }
@@ -299,14 +284,16 @@ static void gen_switch(Gen *g, Node *s) {
         Node *c = s->list.v[i];
         for (int k = 0; k < nfall; k++) emit_patch(fb, fall[k]);
         nfall = 0;
-        if (i != deflt) {
-            for (int k = 0; k < case_njumps[i]; k++) emit_patch(fb, case_jumps[i][k]);
-        } else {
+        for (int k = 0; k < case_njumps[i]; k++) emit_patch(fb, case_jumps[i][k]);
+        if (i == deflt) {
             emit_patch(fb, to_default);
             to_default = -1;
         }
+        int mark = emit_top(fb);
+        if (cs->bind) cs->bind(g, cs, c);
         g->fn->fallthrough_pending = false;
         gen_block(g, c->body);
+        emit_free(fb, mark);
         if (g->fn->fallthrough_pending) {
             push_int(&fall, &nfall, &cfall, g->fn->fallthrough_jump);
             g->fn->fallthrough_pending = false;
@@ -318,6 +305,36 @@ static void gen_switch(Gen *g, Node *s) {
     if (to_default >= 0) emit_patch_to(fb, to_default, end);
     for (int k = 0; k < ne; k++) emit_patch_to(fb, ends[k], end);
     gen_pop_target(g, t, end, end);
+}
+
+// expr_case_test: tag == e, or e itself without a tag.
+static void expr_case_test(Gen *g, Clauses *cs, Node *e, int **jumps, int *nj, int *cj) {
+    FuncBuilder *fb = FB(g);
+    if (cs->tag < 0) {
+        gen_cond_jump(g, e, true, jumps, nj, cj);
+        return;
+    }
+    int mark = emit_top(fb);
+    int r = emit_reg(fb, words_of(cs->tag_type));
+    gen_expr_as(g, e, cs->tag_type, r);
+    int b = emit_reg(fb, 1);
+    gen_compare_regs(g, T_EQL, cs->tag_type, b, cs->tag, r);
+    push_int(jumps, nj, cj, emit_jump(fb, OP_JT, b, 0));
+    emit_free(fb, mark);
+}
+
+static void gen_switch(Gen *g, Node *s) {
+    FuncBuilder *fb = FB(g);
+    int mark = emit_top(fb);
+    Obj *label = gen_take_label();
+    if (s->x) gen_stmt(g, s->x);
+    Clauses cs = { .test = expr_case_test, .tag = -1 };
+    if (s->y) {
+        cs.tag_type = s->y->type;
+        cs.tag = emit_reg(fb, words_of(cs.tag_type));
+        gen_expr_to(g, s->y, cs.tag);
+    }
+    gen_clauses(g, s, label, &cs);
     emit_free(fb, mark);
 }
 
@@ -327,77 +344,50 @@ static bool case_is_nil(const Node *e) {
     return e->kind == N_NAME && e->obj && ((Obj *)e->obj)->kind == OBJ_NIL;
 }
 
+// type_case_test: the operand's dynamic type is e's type (or nil, or
+// implements e when e is an interface).
+static void type_case_test(Gen *g, Clauses *cs, Node *e, int **jumps, int *nj, int *cj) {
+    FuncBuilder *fb = FB(g);
+    int mark = emit_top(fb);
+    int b = emit_reg(fb, 1);
+    if (case_is_nil(e)) {
+        int z = emit_reg(fb, 1);
+        emit_load_int(fb, z, 0);
+        emit(fb, OP_EQI, b, cs->iv, z);
+    } else if (e->type && e->type->kind == K_INTERFACE) {
+        gen_iface_implements(g, e->type, cs->it, cs->iv, b);
+    } else {
+        int tr = emit_reg(fb, 1);
+        emit(fb, OP_LOADK, tr, emit_const_ptr(fb, e->type), 0);
+        emit(fb, OP_EQI, b, cs->iv, tr);
+    }
+    push_int(jumps, nj, cj, emit_jump(fb, OP_JT, b, 0));
+    emit_free(fb, mark);
+}
+
+// type_case_bind gives the clause's variable the operand as the case's type,
+// or the interface itself when the case lists several types or nil.
+static void type_case_bind(Gen *g, Clauses *cs, Node *clause) {
+    FuncBuilder *fb = FB(g);
+    Obj *sym = clause->obj;
+    if (!sym || sym->kind != OBJ_VAR) return;
+    gen_declare_local(g, sym);
+    int r = emit_reg(fb, words_of(sym->type) ? words_of(sym->type) : 1);
+    if (sym->type == cs->it) gen_move(g, r, cs->iv, 2);
+    else if (sym->type->kind == K_INTERFACE) gen_iface_convert(g, sym->type, cs->it, cs->iv, r);
+    else gen_iface_value(g, sym->type, cs->it, cs->iv, r);
+    gen_store_var(g, sym, r);
+}
+
 static void gen_type_switch(Gen *g, Node *s) {
     FuncBuilder *fb = FB(g);
     int mark = emit_top(fb);
-    Obj *label = pending_label;
-    pending_label = NULL;
+    Obj *label = gen_take_label();
     if (s->x) gen_stmt(g, s->x);
-    Type *it = s->y->type;
-    int iv = emit_reg(fb, 2);
-    gen_expr_to(g, s->y, iv);
-    Target *t = gen_push_target(g, label, false);
-    int nc = s->list.n;
-    int **case_jumps = mem_alloc((nc + 1) * sizeof *case_jumps);
-    int *case_njumps = mem_alloc_atomic((nc + 1) * sizeof *case_njumps);
-    int deflt = -1;
-    for (int i = 0; i < nc; i++) {
-        Node *c = s->list.v[i];
-        int *jumps = NULL, nj = 0, cj = 0;
-        if (c->flags & NF_DEFAULT || c->list.n == 0) deflt = i;
-        for (int k = 0; k < c->list.n; k++) {
-            Node *e = c->list.v[k];
-            int m2 = emit_top(fb);
-            int b = emit_reg(fb, 1);
-            if (case_is_nil(e)) {
-                int z = emit_reg(fb, 1);
-                emit_load_int(fb, z, 0);
-                emit(fb, OP_EQI, b, iv, z);
-            } else if (e->type && e->type->kind == K_INTERFACE) {
-                gen_iface_implements(g, e->type, it, iv, b);
-            } else {
-                int tr = emit_reg(fb, 1);
-                emit(fb, OP_LOADK, tr, emit_const_ptr(fb, e->type), 0);
-                emit(fb, OP_EQI, b, iv, tr);
-            }
-            push_int(&jumps, &nj, &cj, emit_jump(fb, OP_JT, b, 0));
-            emit_free(fb, m2);
-        }
-        case_jumps[i] = jumps;
-        case_njumps[i] = nj;
-    }
-    int to_default = emit_jump(fb, OP_JMP, 0, 0);
-    int *ends = NULL, ne = 0, ce = 0;
-    for (int i = 0; i < nc; i++) {
-        Node *c = s->list.v[i];
-        for (int k = 0; k < case_njumps[i]; k++) emit_patch(fb, case_jumps[i][k]);
-        if (i == deflt) {
-            emit_patch(fb, to_default);
-            to_default = -1;
-        }
-        int bm = emit_top(fb);
-        Obj *sym = c->obj;
-        if (sym && sym->kind == OBJ_VAR) {
-            // The clause's variable: the value as the case's type, or the
-            // interface itself when the case lists several types or nil.
-            gen_declare_local(g, sym);
-            int r = emit_reg(fb, words_of(sym->type) ? words_of(sym->type) : 1);
-            if (sym->type == it || sym->type->kind == K_INTERFACE) {
-                if (sym->type == it) gen_move(g, r, iv, 2);
-                else gen_iface_convert(g, sym->type, it, iv, r);
-            } else {
-                gen_iface_value(g, sym->type, it, iv, r);
-            }
-            gen_store_var(g, sym, r);
-        }
-        gen_block(g, c->body);
-        emit_free(fb, bm);
-        push_int(&ends, &ne, &ce, emit_jump(fb, OP_JMP, 0, 0));
-    }
-    int end = emit_here(fb);
-    if (to_default >= 0) emit_patch_to(fb, to_default, end);
-    for (int k = 0; k < ne; k++) emit_patch_to(fb, ends[k], end);
-    gen_pop_target(g, t, end, end);
+    Clauses cs = { .test = type_case_test, .bind = type_case_bind, .it = s->y->type };
+    cs.iv = emit_reg(fb, 2);
+    gen_expr_to(g, s->y, cs.iv);
+    gen_clauses(g, s, label, &cs);
     emit_free(fb, mark);
 }
 
