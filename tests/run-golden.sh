@@ -25,16 +25,7 @@ filter=${3:-}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-mask() { sed -E 's/goroutine [0-9]+ /goroutine N /g; s/0x[0-9a-f]+/0xADDR/g'; }
-
-# expect FILE SECTION prints the comment block after "// SECTION:".
-expect() {
-    awk -v sec="// $2:" '
-        $0 == sec { on = 1; next }
-        on && /^\/\/ [A-Z][a-z ]*:/ { exit }
-        on && /^\/\/( |$)/ { sub(/^\/\/ ?/, ""); print; next }
-        on { exit }' "$1"
-}
+. "$(dirname "$0")/golden-lib.sh"
 
 known=()
 if [ -f "$dir/KNOWN_FAILING" ]; then
