@@ -2,6 +2,7 @@
 #include "runtime/panic.h"
 #include "common/mem.h"
 #include "stdlib/fmt/fmt.h"
+#include "vm/vm.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -9,8 +10,46 @@
 
 Type *type_runtime_error;
 
+// The methods of runtime errors. A receiver arrives as its two string
+// words, which are also Error's result; RuntimeError does nothing.
+static int runtime_error_error(G *g, Word *a) {
+    (void)g;
+    (void)a;
+    return VM_OK;
+}
+
+static int runtime_error_mark(G *g, Word *a) {
+    (void)g;
+    (void)a;
+    return VM_OK;
+}
+
+static Func *native_method(const char *name, NativeFn fn, uint32_t words) {
+    Func *f = mem_new(Func);
+    f->name = name;
+    f->native = fn;
+    f->nparam = f->nresult = f->nframe = words;
+    f->defer_pc = -1;
+    return f;
+}
+
+// runtime_error_type makes the dynamic type of runtime errors: a string
+// with Error() string and RuntimeError(), so it satisfies error and
+// runtime.Error (stdlib/runtime/runtime.gol).
+static Type *runtime_error_type(void) {
+    Type *t = type_named("runtime", "errorString", type_string);
+    Type *str = type_string;
+    Method e = { .name = "Error", .sig = type_func(0, NULL, 1, &str, false),
+                 .fn = native_method("runtime.errorString.Error", runtime_error_error, 2) };
+    Method r = { .name = "RuntimeError", .sig = type_func(0, NULL, 0, NULL, false),
+                 .fn = native_method("runtime.errorString.RuntimeError", runtime_error_mark, 2) };
+    type_add_method(t, &e);
+    type_add_method(t, &r);
+    return t;
+}
+
 Iface panic_runtime_error(const char *msg) {
-    if (!type_runtime_error) type_runtime_error = type_named("runtime", "Error", type_string);
+    if (!type_runtime_error) type_runtime_error = runtime_error_type();
     GoString *s = mem_new(GoString);
     *s = gostr(msg, (int64_t)strlen(msg));
     Iface v = { type_runtime_error, (uint64_t)(uintptr_t)s };

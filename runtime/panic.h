@@ -30,7 +30,8 @@ struct Panic {
 };
 
 // The runtime error type: its values print as their message (which starts
-// "runtime error: "); %T shows "runtime.Error". panic_runtime_error makes one.
+// "runtime error: ") and satisfy error and runtime.Error; %T shows
+// "runtime.errorString". panic_runtime_error makes one.
 extern Type *type_runtime_error;
 Iface panic_runtime_error(const char *msg);
 // panic_nil_error is the value of panic(nil) since Go 1.21 (a
