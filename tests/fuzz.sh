@@ -50,8 +50,8 @@ check() {
         done
     fi
     if [ $rc = 124 ] || [ $rc = 137 ]; then echo "hang (timeout)"
-    elif grep -qE 'AddressSanitizer|runtime error:|LeakSanitizer|Sanitizer' "$tmp/err"; then
-        grep -m1 -E 'Sanitizer|runtime error' "$tmp/err"
+    elif grep -qE 'AddressSanitizer|\.c:[0-9]+:[0-9]+: runtime error:|LeakSanitizer|Sanitizer' "$tmp/err"; then
+        grep -m1 -E 'Sanitizer|\.c:[0-9]+:[0-9]+: runtime error' "$tmp/err"
     elif [ $rc -ne 0 ] && [ $rc -ne 2 ]; then echo "exit status $rc"; fi
 }
 

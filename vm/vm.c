@@ -635,7 +635,7 @@ int vm_call(G *g, Func *fn, const Word *args, uint32_t nargs, Word *results, uin
     if (g->nframes && g->fn) nb = g->base + g->fn->nframe;
     if ((uint64_t)nb + fn->nframe > g->stack_words) grow_stack(g, (uint64_t)nb + fn->nframe);
     if (g->nframes + 1 >= g->frames_cap) grow_frames(g);
-    memcpy(g->stack + nb, args, nargs * sizeof(Word));
+    if (nargs) memcpy(g->stack + nb, args, nargs * sizeof(Word));
     Frame *f = &g->frames[g->nframes++];
     f->fn = NULL;   // marks the return to C
     f->pc = g->pc;
@@ -649,7 +649,7 @@ int vm_call(G *g, Func *fn, const Word *args, uint32_t nargs, Word *results, uin
     int st = fn->native ? fn->native(g, g->stack + nb) : vm_run(g);
     if (fn->native && st == VM_OK) g->nframes--;
     if (st == VM_OK) {
-        memcpy(results, g->stack + nb, nresults * sizeof(Word));
+        if (nresults) memcpy(results, g->stack + nb, nresults * sizeof(Word));
         g->fn = saved_fn;
         g->pc = saved_pc;
         g->base = saved_base;
