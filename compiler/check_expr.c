@@ -959,16 +959,7 @@ int check_raw(Checker *c, Node *n, Type *hint, bool allow_generic) {
             n->type = type_pointer(x->type);
             break;
         }
-        check_single_value(c, x);
-        if (x->mode == MODE_INVALID) {
-            set_invalid(n);
-            break;
-        }
-        if (x->mode == MODE_NOVALUE || x->mode == MODE_BUILTIN || x->mode == MODE_PKG) {
-            check_expr(c, x);
-            set_invalid(n);
-            break;
-        }
+        if (!check_operand_value(c, x, n)) break;
         if (is_nil(x)) {
             check_error_at(c, x, "invalid operation: cannot indirect nil");
             set_invalid(n);
@@ -1023,6 +1014,20 @@ int check_raw(Checker *c, Node *n, Type *hint, bool allow_generic) {
     c->depth--;
     if (!n->type) n->type = type_invalid;
     return kind;
+}
+
+bool check_operand_value(Checker *c, Node *x, Node *n) {
+    check_single_value(c, x);
+    if (x->mode == MODE_INVALID) {
+        set_invalid(n);
+        return false;
+    }
+    if (x->mode == MODE_NOVALUE || x->mode == MODE_BUILTIN || x->mode == MODE_PKG) {
+        check_expr(c, x);   // reports why x is no value
+        set_invalid(n);
+        return false;
+    }
+    return true;
 }
 
 void check_single_value(Checker *c, Node *n) {

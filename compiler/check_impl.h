@@ -287,6 +287,9 @@ void check_expr_or_type(Checker *c, Node *n);
 void check_multi_expr(Checker *c, Node *n);
 // check_single_value reports tuples and no-values used as one value.
 void check_single_value(Checker *c, Node *n);
+// check_operand_value makes sure operand x of n is one value; if not it
+// reports why (once), marks n invalid and returns false.
+bool check_operand_value(Checker *c, Node *x, Node *n);
 
 // check_convert_untyped converts an untyped operand to target (types2's
 // convertUntyped): errors are `cannot use ...`-free, worded for operators.

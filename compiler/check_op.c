@@ -45,16 +45,7 @@ void check_unary(Checker *c, Node *n) {
             set_invalid(n);
             return;
         }
-        check_single_value(c, x);
-        if (x->mode == MODE_INVALID) {
-            set_invalid(n);
-            return;
-        }
-        if (x->mode == MODE_NOVALUE || x->mode == MODE_BUILTIN || x->mode == MODE_PKG) {
-            check_expr(c, x);
-            set_invalid(n);
-            return;
-        }
+        if (!check_operand_value(c, x, n)) return;
         Type *u = under(x->type);
         if (u->kind != K_CHAN) {
             check_error_at(c, x, "invalid operation: cannot receive from non-channel %s", check_operand_str(c, x));

@@ -666,6 +666,38 @@ static bool fold_eq(const char *a, const char *b) {
     return true;
 }
 
+// match_method looks for name among the methods of list (a named type's
+// declared methods, or an interface's method set), reached from x's type
+// through em, and fills r with kind. It returns 1 when found, -1 when the
+// name is ambiguous (found before, or em stands for several embeddings;
+// r then says LK_AMBIGUOUS), 0 when absent. A named type's methods
+// belong to its package; an interface's carry their own.
+static int match_method(Checker *c, Type *list, Type *ty, const Embedded *em, const char *name,
+                        bool fold, int kind, bool found, LookupResult *r) {
+    for (int m = 0; m < list->nmethods; m++) {
+        Method *me = &list->methods[m];
+        const char *pkg = kind == LK_METHOD ? ty->pkg : me->pkg;
+        bool hit = fold ? fold_eq(me->name, name)
+                        : same_name(c, name, me->name, name_exported(me->name), pkg);
+        if (!hit) continue;
+        if (found || em->multiples) {
+            r->kind = LK_AMBIGUOUS;
+            return -1;
+        }
+        r->kind = kind;
+        r->method = me;
+        r->obj = me->obj;
+        r->recv_type = ty;
+        r->npath = em->npath;
+        r->path = em->path;
+        r->indirect = em->ind;
+        r->any_indirect = em->any_indirect;
+        r->last = em->is_ptr ? type_pointer(ty) : ty;
+        return 1;
+    }
+    return 0;
+}
+
 static void lookup_impl(Checker *c, Type *t, const char *name, LookupResult *r, bool fold) {
     memset(r, 0, sizeof *r);
     bool is_ptr;
@@ -696,27 +728,9 @@ static void lookup_impl(Checker *c, Type *t, const char *name, LookupResult *r, 
                 }
                 seen[nseen++] = ty;
                 if (ty->kind != K_INTERFACE) {
-                    for (int m = 0; m < ty->nmethods; m++) {
-                        Method *me = &ty->methods[m];
-                        bool hit = fold ? fold_eq(me->name, name)
-                                        : same_name(c, name, me->name, name_exported(me->name), ty->pkg);
-                        if (!hit) continue;
-                        if (found || em->multiples) {
-                            r->kind = LK_AMBIGUOUS;
-                            return;
-                        }
-                        found = true;
-                        r->kind = LK_METHOD;
-                        r->method = me;
-                        r->obj = me->obj;
-                        r->recv_type = ty;
-                        r->npath = em->npath;
-                        r->path = em->path;
-                        r->indirect = em->ind;
-                        r->any_indirect = em->any_indirect;
-                        r->last = em->is_ptr ? type_pointer(ty) : ty;
-                        break;
-                    }
+                    int hit = match_method(c, ty, ty, em, name, fold, LK_METHOD, found, r);
+                    if (hit < 0) return;
+                    if (hit) found = true;
                     if (found && r->recv_type == ty) continue;
                 }
             }
@@ -761,27 +775,9 @@ static void lookup_impl(Checker *c, Type *t, const char *name, LookupResult *r, 
                     }
                 }
             } else if (u->kind == K_INTERFACE) {
-                for (int m = 0; m < u->nmethods; m++) {
-                    Method *me = &u->methods[m];
-                    bool hit = fold ? fold_eq(me->name, name)
-                                    : same_name(c, name, me->name, name_exported(me->name), me->pkg);
-                    if (!hit) continue;
-                    if (found || em->multiples) {
-                        r->kind = LK_AMBIGUOUS;
-                        return;
-                    }
-                    found = true;
-                    r->kind = LK_IFACE_METHOD;
-                    r->method = me;
-                    r->obj = me->obj;
-                    r->recv_type = ty;
-                    r->npath = em->npath;
-                    r->path = em->path;
-                    r->indirect = em->ind;
-                    r->any_indirect = em->any_indirect;
-                    r->last = em->is_ptr ? type_pointer(ty) : ty;
-                    break;
-                }
+                int hit = match_method(c, u, ty, em, name, fold, LK_IFACE_METHOD, found, r);
+                if (hit < 0) return;
+                if (hit) found = true;
             }
         }
         if (found) return;
