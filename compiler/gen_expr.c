@@ -29,6 +29,15 @@ static const Opcode load_ops[8] = { OP_NOP, OP_LOAD8S, OP_LOAD8U, OP_LOAD16S, OP
 static const Opcode store_ops[8] = { OP_NOP, OP_STORE8, OP_STORE8, OP_STORE16, OP_STORE16,
                                      OP_STORE32, OP_STORE32, OP_STORE64 };
 
+// at_offset returns a register holding R[ptr] + offset (LOADN and STOREN
+// take no offset of their own).
+static int at_offset(Gen *g, int ptr, int offset) {
+    if (!offset) return ptr;
+    int p = emit_reg(FB(g), 1);
+    emit(FB(g), OP_ADDP, p, ptr, offset);
+    return p;
+}
+
 void gen_load_ptr(Gen *g, int dst, int ptr, int offset, Type *t) {
     FuncBuilder *fb = FB(g);
     int k = scalar_kind(t);
@@ -37,12 +46,7 @@ void gen_load_ptr(Gen *g, int dst, int ptr, int offset, Type *t) {
         emit(fb, load_ops[k], dst, ptr, offset);
         return;
     }
-    int p = ptr;
-    if (offset) {
-        p = emit_reg(fb, 1);
-        emit(fb, OP_ADDP, p, ptr, offset);
-    }
-    emit(fb, OP_LOADN, dst, p, (int)t->size);
+    emit(fb, OP_LOADN, dst, at_offset(g, ptr, offset), (int)t->size);
 }
 
 void gen_store_ptr(Gen *g, int ptr, int offset, Type *t, int src) {
@@ -53,12 +57,7 @@ void gen_store_ptr(Gen *g, int ptr, int offset, Type *t, int src) {
         emit(fb, store_ops[k], ptr, src, offset);
         return;
     }
-    int p = ptr;
-    if (offset) {
-        p = emit_reg(fb, 1);
-        emit(fb, OP_ADDP, p, ptr, offset);
-    }
-    emit(fb, OP_STOREN, p, src, (int)t->size);
+    emit(fb, OP_STOREN, at_offset(g, ptr, offset), src, (int)t->size);
 }
 
 void gen_move(Gen *g, int dst, int src, int words) {
