@@ -482,7 +482,10 @@ void gen_stmt(Gen *g, Node *s) {
     case N_RETURN: gen_return(g, s); break;
     case N_BRANCH: gen_branch(g, s); break;
     case N_LABELED: gen_labeled(g, s); break;
-    case N_DEFER: gen_defer(g, s); break;
+    case N_DEFER: gen_defer(g, s, OP_DEFER); break;
+    case N_GO: gen_defer(g, s, OP_GO); break;
+    case N_SEND: gen_send(g, s); break;
+    case N_SELECT: gen_select(g, s); break;
     default:
         gen_error(g, s, "goli: %s statements are not supported yet", ast_kind_name(s->kind));
         break;

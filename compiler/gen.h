@@ -138,7 +138,13 @@ Obj *gen_take_label(void);
 
 // Calls (gen_call.c).
 void gen_multi(Gen *g, Node *n, int dst, int count);
-void gen_defer(Gen *g, Node *s);
+void gen_defer(Gen *g, Node *s, Opcode op);
+// Goroutines and channels (compiler/gen_chan.c).
+void gen_recv(Gen *g, Node *n, int dst, bool comma_ok);
+void gen_send(Gen *g, Node *s);
+void gen_select(Gen *g, Node *s);
+void gen_range_chan(Gen *g, Node *s, int *cont, int *end);
+void gen_chan_builtin(Gen *g, Builtin b, Node *call, int dst);
 void gen_func_value(Gen *g, Obj *o, int dst);
 void gen_method_value(Gen *g, Node *n, int dst);
 void gen_map_index(Gen *g, Node *n, int dst, bool comma_ok);

@@ -393,18 +393,24 @@ void gen_multi(Gen *g, Node *n, int dst, int count) {
         gen_type_assert(g, n, dst, true);
         return;
     }
+    if (n->kind == N_UNARY && n->op == T_ARROW) {
+        gen_recv(g, n, dst, true);
+        return;
+    }
     gen_call(g, n, dst);
 }
 
-// ---- Defer ----
+// ---- Defer and go ----
 
-void gen_defer(Gen *g, Node *s) {
+// gen_defer generates a defer statement, or with op OP_GO a go statement:
+// both evaluate the function value and its arguments now and call later.
+void gen_defer(Gen *g, Node *s, Opcode op) {
     FuncBuilder *fb = FB(g);
     Node *call = s->x;
     int mark = emit_top(fb);
     // The deferred function value and its arguments are evaluated now.
     if (call->builtin || call->conv) {
-        gen_error(g, s, "goli: deferring a builtin is not supported yet");
+        gen_error(g, s, "goli: %s of a builtin is not supported yet", op == OP_GO ? "go" : "defer");
         return;
     }
     Node *fun = call->x;
@@ -415,7 +421,7 @@ void gen_defer(Gen *g, Node *s) {
     gen_expr_to(g, fun, clo);
     int base = emit_reg(fb, pw > 0 ? pw : 1);
     gen_args(g, call, sig, base, 0);
-    emit(fb, OP_DEFER, base, clo, pw);
+    emit(fb, op, base, clo, pw);
     emit_free(fb, mark);
 }
 
@@ -428,12 +434,17 @@ void gen_builtin(Gen *g, Node *call, int dst) {
     Builtin b = (Builtin)(call->builtin - 1);
     int mark = emit_top(fb);
     switch (b) {
+    case BI_CLOSE:
+        gen_chan_builtin(g, b, call, dst);
+        break;
     case BI_LEN:
     case BI_CAP: {
         Node *x = arg(call, 0);
         Type *t = x->type;
         if (t->kind == K_POINTER) t = t->elem;
-        if (t->kind == K_ARRAY) {
+        if (t->kind == K_CHAN) {
+            gen_chan_builtin(g, b, call, dst);
+        } else if (t->kind == K_ARRAY) {
             emit_load_int(fb, dst, t->len);
         } else if (t->kind == K_MAP) {
             int r = emit_reg(fb, 1);
@@ -502,6 +513,8 @@ void gen_builtin(Gen *g, Node *call, int dst) {
             else emit_load_int(fb, base + 1, 0);
             native_call(g, RT_MAKEMAP, base);
             emit(fb, OP_MOVE, dst, base, 0);
+        } else if (t->kind == K_CHAN) {
+            gen_chan_builtin(g, b, call, dst);
         } else {
             gen_error(g, call, "goli: make(%s) is not supported yet", t->str);
         }
@@ -940,6 +953,8 @@ void gen_range(Gen *g, Node *s) {
         emit_jump_back(fb, OP_JMP, 0, 0, top);
         end = emit_here(fb);
         emit_patch_to(fb, exit, end);
+    } else if (t->kind == K_CHAN) {
+        gen_range_chan(g, s, &cont, &end);
     } else {
         gen_error(g, s, "goli: range over %s is not supported yet", t->str);
         cont = end = emit_here(fb);

@@ -1000,7 +1000,7 @@ void gen_expr_to(Gen *g, Node *n, int dst) {
             break;
         }
         if (n->op == T_ARROW) {
-            gen_error(g, n, "goli: channel receive is not supported yet");
+            gen_recv(g, n, dst, false);
             break;
         }
         int mark = emit_top(fb);

@@ -5,6 +5,7 @@
 #ifndef GOLI_G_H
 #define GOLI_G_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "vm/func.h"
@@ -34,6 +35,9 @@ typedef struct TraceFrame {
     const Instr *pc;
 } TraceFrame;
 
+// Status of a goroutine (runtime/sched.c).
+enum { G_IDLE, G_RUNNABLE, G_RUNNING, G_WAITING, G_SYSCALL, G_DEAD };
+
 struct G {
     int64_t id;             // goroutine number, as tracebacks print it
     Word *stack;            // registers of all frames (GC memory)
@@ -49,6 +53,28 @@ struct G {
     struct Defer *defers;   // pending deferred calls, innermost first
     struct TraceFrame *trace;   // the stack where the last panic began
     uint32_t ntrace;
+    // Scheduling (runtime/sched.c).
+    _Atomic int status;     // G_*
+    int wait_reason;        // WaitReason while G_WAITING
+    int64_t wait_since;     // monotonic ns when it parked (for ", N minutes")
+    int32_t budget;         // instructions' worth of time slice left
+    uint32_t cdepth;        // C-to-bytecode calls nested on the running M
+    struct G *schedlink;    // next in a run queue
+    struct G *alllink;      // next in the list of all goroutines
+    struct M *nested_m;     // the M blocked inside a nested park, or NULL
+    _Atomic uint32_t select_done;   // a select's wakers race for it (chan.c)
+    struct Sudog *wake_sudog;   // set by the waker: the sudog it completed
+    // resume, when set, runs on the G's next start after a park, before
+    // its bytecode: the rest of the operation that parked (a select's
+    // clean-up, a send's check for a close). It returns VM_OK or
+    // VM_PANIC (a panic begun on g, which the VM then unwinds).
+    int (*resume)(struct G *g);
+    void *resume_arg;
+    bool unwind_pending;    // vm_run starts by unwinding g->panic
+    bool is_main;
+    int64_t parent_id;      // the goroutine whose go statement made it
+    Func *created_fn;       // where: function and instruction
+    const Instr *created_pc;
 };
 
 #endif

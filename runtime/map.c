@@ -102,6 +102,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
+#include "runtime/fastrand.h"
 #include <time.h>
 
 #if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
@@ -261,7 +262,7 @@ static uint64_t get_process_seed(void) {
 }
 
 // rand64 is a fast per-thread generator (a Weyl sequence through mum).
-static uint64_t rand64(void) {
+uint64_t rt_rand64(void) {
     if (!rng) rng = mum(get_process_seed() ^ K2, (uintptr_t)&rng ^ K3) | 1;
     rng += K0;
     return mum(rng, rng ^ K1);
@@ -325,7 +326,7 @@ static bool contains(const Type *t, bool floats, bool ifaces) {
 
 static uint64_t hash_f64(double f, uint64_t seed) {
     if (f == 0) return hash_word(0, seed);              // +0 and -0
-    if (f != f) return hash_word(rand64(), seed ^ K2);  // every NaN differs
+    if (f != f) return hash_word(rt_rand64(), seed ^ K2);  // every NaN differs
     uint64_t bits;
     memcpy(&bits, &f, 8);
     return hash_word(bits, seed);
@@ -333,7 +334,7 @@ static uint64_t hash_f64(double f, uint64_t seed) {
 
 static uint64_t hash_f32(float f, uint64_t seed) {
     if (f == 0) return hash_word(0, seed);
-    if (f != f) return hash_word(rand64(), seed ^ K2);
+    if (f != f) return hash_word(rt_rand64(), seed ^ K2);
     uint32_t bits;
     memcpy(&bits, &f, 4);
     return hash_word(bits, seed);
@@ -708,7 +709,7 @@ Map *map_new(Type *maptype, int64_t hint) {
     m->reflexive = !contains(k, true, true);
     m->might_fail = contains(k, false, true);
     m->key_update = m->kc == KC_STR || m->kc == KC_ANY;
-    m->seed = rand64();
+    m->seed = rt_rand64();
     m->groups = (uint8_t *)&empty_group;
     m->gmask = 0;
     m->growth_left = 0;
@@ -814,7 +815,7 @@ void map_clear(Map *m) {
     m->count = 0;
     m->growth_left = (int64_t)(n * (GROUP_SLOTS - 1));
     m->clear_seq++;
-    m->seed = rand64();   // as Go's clear does: a fresh seed defeats replayed collisions
+    m->seed = rt_rand64();   // as Go's clear does: a fresh seed defeats replayed collisions
     write_end(m);
 }
 
@@ -836,7 +837,7 @@ void map_iter_init(MapIter *it, Map *m) {
     memset(it, 0, sizeof *it);
     it->m = m;
     if (!m || m->count == 0) return;
-    uint64_t r1 = rand64(), r2 = rand64();
+    uint64_t r1 = rt_rand64(), r2 = rt_rand64();
     it->priv[0] = m->groups;
     it->priv[1] = (void *)(uintptr_t)m->clear_seq;
     it->state[0] = m->gmask;

@@ -3,6 +3,7 @@
 #include "common/mem.h"
 #include "stdlib/fmt/fmt.h"
 #include "vm/vm.h"
+#include "runtime/sched.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -131,17 +132,20 @@ void traceback_print(FILE *out, G *g) {
 }
 
 void panic_report(G *g, Panic *p, PanicMethodText call) {
+    sched_lock_fatal();
     fflush(stdout);
     print_chain(stderr, g, p, call);
     if (p->sigsegv)
         fputs("[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n", stderr);
     fprintf(stderr, "\ngoroutine %lld [running]:\n", (long long)g->id);
     traceback_print(stderr, g);
+    sched_print_created(g);
     fflush(stderr);
     _exit(2);
 }
 
 void fatal_error(const char *msg) {
+    sched_lock_fatal();
     fflush(stdout);
     fprintf(stderr, "fatal error: %s\n", msg);
     fflush(stderr);

@@ -3,6 +3,7 @@
 #include "runtime/run.h"
 #include "common/mem.h"
 #include "runtime/panic.h"
+#include "runtime/sched.h"
 #include "stdlib/fmt/fmt.h"
 #include "stdlib/os/os.h"
 #include "vm/vm.h"
@@ -62,15 +63,13 @@ static bool method_text(G *g, const Iface *v, const char *name, GoString *out) {
     return call_method(g, m, t, iface_ptr(v), out, &pv) == 0;
 }
 
+static void report_panic(G *g) {
+    panic_report(g, g->panic, method_text);
+}
+
 int run_program(Program *prog, int argc, char **argv) {
     lib_os_argc = argc;
     lib_os_argv = argv;
     lib_fmt_hooks.call_method = call_method;
-    G *g = mem_new(G);
-    g->id = 1;
-    vm_g_init(g, 1024);
-    int st = vm_call(g, prog->entry, NULL, 0, NULL, 0);
-    fflush(stdout);
-    if (st == VM_PANIC) panic_report(g, g->panic, method_text);
-    return 0;
+    sched_run(prog->entry, report_panic);
 }

@@ -1,5 +1,6 @@
 // vm/builtins.c: the runtime natives listed in vm/builtins.h.
 #include "vm/builtins.h"
+#include "vm/chanops.h"
 #include "common/mem.h"
 #include "common/utf8.h"
 #include "runtime/map.h"
@@ -480,6 +481,13 @@ static const struct { const char *name; NativeFn fn; } natives[RT_COUNT] = {
     [RT_CLEARSLICE] = { "runtime.memclr", rt_clearslice },
     [RT_FMIN] = { "runtime.fmin", rt_fmin },
     [RT_FMAX] = { "runtime.fmax", rt_fmax },
+    [RT_MAKECHAN] = { "runtime.makechan", rt_makechan },
+    [RT_CHANSEND] = { "runtime.chansend1", rt_chansend },
+    [RT_CHANRECV] = { "runtime.chanrecv2", rt_chanrecv },
+    [RT_CHANCLOSE] = { "runtime.closechan", rt_chanclose },
+    [RT_CHANLEN] = { "runtime.chanlen", rt_chanlen },
+    [RT_CHANCAP] = { "runtime.chancap", rt_chancap },
+    [RT_SELECT] = { "runtime.selectgo", rt_select },
 };
 
 static Func *funcs[RT_COUNT];

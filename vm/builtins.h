@@ -38,6 +38,13 @@ typedef enum RtNative {
     RT_CLEARSLICE,    // T(slice), s(3)                      (clear(s))
     RT_FMIN,          // a, b (float64)                      -> min(a, b) as Go's min
     RT_FMAX,          // a, b (float64)                      -> max(a, b) as Go's max
+    RT_MAKECHAN,      // T(chan), size                       -> ch
+    RT_CHANSEND,      // ch, value...                        (may park, may panic)
+    RT_CHANRECV,      // T(chan), ch                         -> value..., ok (may park)
+    RT_CHANCLOSE,     // ch                                  (may panic)
+    RT_CHANLEN,       // ch                                  -> n
+    RT_CHANCAP,       // ch                                  -> n
+    RT_SELECT,        // n, has_default, (ch, slot<<1|send)... -> chosen, recv_ok (vm/chanops.c)
     RT_COUNT
 } RtNative;
 

@@ -162,6 +162,7 @@
     OP(RET0,       NONE, "return with no results")                                      \
     /* ---- defer, panic, recover ---- */                                              \
     OP(DEFER,      ABC,  "defer a call of closure R[B] with C argument words R[A..]")  \
+    OP(GO,         ABC,  "start a goroutine calling closure R[B] with C argument words R[A..]") \
     OP(RUNDEFER,   A,    "run this frame's next deferred call with its frame at R[A]; calls") \
     OP(PANIC,      A,    "panic with the interface R[A..A+1]; may panic")               \
     OP(RECOVER,    A,    "R[A..A+1] = recover()")                                       \

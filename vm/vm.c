@@ -4,6 +4,7 @@
 #include "vm/vm.h"
 #include "vm/config.h"
 #include "runtime/panic.h"
+#include "runtime/sched.h"
 #include "common/mem.h"
 
 #include <math.h>
@@ -32,6 +33,15 @@ void vm_g_init(G *g, uint32_t words) {
     g->stack = mem_alloc(words * sizeof(Word));
     g->stack_words = words;
     g->frames_cap = 16;
+    g->frames = mem_alloc(g->frames_cap * sizeof(Frame));
+    g->nframes = 0;
+}
+
+void vm_g_init_small(G *g, uint32_t words) {
+    if (words < 8) words = 8;
+    g->stack = mem_alloc(words * sizeof(Word));
+    g->stack_words = words;
+    g->frames_cap = 4;
     g->frames = mem_alloc(g->frames_cap * sizeof(Frame));
     g->nframes = 0;
 }
@@ -144,11 +154,33 @@ Func *vm_iface_method(G *g, Type *dyn, Word data, const char *name, uint32_t nb)
 // SAVE_PC stores the loop's position in g before anything that may park,
 // panic or call out; RELOAD re-reads the registers after something that may
 // have grown the stack.
-#define SAVE_PC()   (g->fn = fn, g->cl = cl, g->pc = pc, g->base = base)
+#define SAVE_PC()   (g->fn = fn, g->cl = cl, g->pc = pc, g->base = base, g->budget = budget)
 #define NIL_DEREF   NIL_DEREF_TEXT
 #define PTR(r)      ((uint8_t *)(uintptr_t)(r))
 #define RELOAD()    (R = g->stack + base)
 #define THROW(msg)  do { SAVE_PC(); vm_throw(g, msg); goto unwind; } while (0)
+
+// PREEMPT spends one unit of the time slice (at calls and backward
+// jumps); when it is gone the goroutine yields to the scheduler, unless it
+// runs nested inside a call from C, which cannot be suspended.
+#define PREEMPT()                                                           \
+    do {                                                                    \
+        if (__builtin_expect(--budget <= 0, 0)) {                           \
+            budget = VM_TIME_SLICE;                                         \
+            if (g->cdepth == 0) {                                           \
+                SAVE_PC();                                                  \
+                return VM_YIELD;                                            \
+            }                                                               \
+        }                                                                   \
+    } while (0)
+
+// JUMP takes a branch; a backward one is a loop's and may preempt.
+#define JUMP(off)                                                           \
+    do {                                                                    \
+        int32_t off_ = (off);                                               \
+        pc += off_;                                                         \
+        if (off_ < 0) PREEMPT();                                            \
+    } while (0)
 
 // ROOM makes sure the stack has words registers from index nb on.
 #define ROOM(nb, words)                                                     \
@@ -210,8 +242,13 @@ int vm_run(G *g) {
     uint32_t base = g->base;
     Word *R = g->stack + base;
     Word *K = fn->k;
+    int32_t budget = g->budget > 0 ? g->budget : VM_TIME_SLICE;
     Instr ins;
 
+    if (g->unwind_pending) {    // a resumed operation panicked (g->resume)
+        g->unwind_pending = false;
+        goto unwind;
+    }
     VM_SWITCH() {
     VM_CASE(NOP) VM_NEXT();
 
@@ -349,15 +386,15 @@ int vm_run(G *g) {
     VM_CASE(F322F) F64(R[ins.a]) = (double)F32(R[ins.b]); VM_NEXT();
 
     // ---- jumps ----
-    VM_CASE(JMP) pc += sBC(ins); VM_NEXT();
-    VM_CASE(JT) if (R[ins.a]) pc += sBC(ins); VM_NEXT();
-    VM_CASE(JF) if (!R[ins.a]) pc += sBC(ins); VM_NEXT();
-    VM_CASE(JLTI) if ((int64_t)R[ins.a] < (int64_t)R[ins.b]) pc += sC(ins); VM_NEXT();
-    VM_CASE(JLEI) if ((int64_t)R[ins.a] <= (int64_t)R[ins.b]) pc += sC(ins); VM_NEXT();
-    VM_CASE(JEQI) if (R[ins.a] == R[ins.b]) pc += sC(ins); VM_NEXT();
-    VM_CASE(JNEI) if (R[ins.a] != R[ins.b]) pc += sC(ins); VM_NEXT();
-    VM_CASE(JLTIK) if ((int64_t)R[ins.a] < (int64_t)sB(ins)) pc += sC(ins); VM_NEXT();
-    VM_CASE(JGEIK) if ((int64_t)R[ins.a] >= (int64_t)sB(ins)) pc += sC(ins); VM_NEXT();
+    VM_CASE(JMP) JUMP(sBC(ins)); VM_NEXT();
+    VM_CASE(JT) if (R[ins.a]) JUMP(sBC(ins)); VM_NEXT();
+    VM_CASE(JF) if (!R[ins.a]) JUMP(sBC(ins)); VM_NEXT();
+    VM_CASE(JLTI) if ((int64_t)R[ins.a] < (int64_t)R[ins.b]) JUMP(sC(ins)); VM_NEXT();
+    VM_CASE(JLEI) if ((int64_t)R[ins.a] <= (int64_t)R[ins.b]) JUMP(sC(ins)); VM_NEXT();
+    VM_CASE(JEQI) if (R[ins.a] == R[ins.b]) JUMP(sC(ins)); VM_NEXT();
+    VM_CASE(JNEI) if (R[ins.a] != R[ins.b]) JUMP(sC(ins)); VM_NEXT();
+    VM_CASE(JLTIK) if ((int64_t)R[ins.a] < (int64_t)sB(ins)) JUMP(sC(ins)); VM_NEXT();
+    VM_CASE(JGEIK) if ((int64_t)R[ins.a] >= (int64_t)sB(ins)) JUMP(sC(ins)); VM_NEXT();
 
     // ---- strings ----
     VM_CASE(CONCAT) {
@@ -484,6 +521,7 @@ int vm_run(G *g) {
         uint32_t nb = base + ins.a;
         ROOM(nb, callee->nframe);
         ENTER(callee, NULL, nb);
+        PREEMPT();
         VM_NEXT();
     }
     VM_CASE(CALLC) {
@@ -494,6 +532,7 @@ int vm_run(G *g) {
         ROOM(nb, callee->nframe);
         if (callee->native) CALL_NATIVE(callee, nb);
         ENTER(callee, c, nb);
+        PREEMPT();
         VM_NEXT();
     }
     VM_CASE(CALLN) {
@@ -514,6 +553,7 @@ int vm_run(G *g) {
         if (callee->native) CALL_NATIVE(callee, nb);
         ROOM(nb, callee->nframe);
         ENTER(callee, NULL, nb);
+        PREEMPT();
         VM_NEXT();
     }
     VM_CASE(RET) {
@@ -546,6 +586,17 @@ int vm_run(G *g) {
         d->nargs = ins.c;
         memcpy(d->args, &R[ins.a], ins.c * sizeof(Word));
         g->defers = d;
+        VM_NEXT();
+    }
+    VM_CASE(GO) {
+        Closure *c = (Closure *)(uintptr_t)R[ins.b];
+        SAVE_PC();
+        if (!c) {
+            vm_start_panic(g, panic_runtime_error(NIL_DEREF));
+            g->panic->sigsegv = true;
+            goto unwind;
+        }
+        sched_go(g, c, &R[ins.a], ins.c);
         VM_NEXT();
     }
     VM_CASE(RUNDEFER) {
@@ -646,7 +697,9 @@ int vm_call(G *g, Func *fn, const Word *args, uint32_t nargs, Word *results, uin
     g->fn = fn;
     g->pc = fn->code;
     g->base = nb;
+    g->cdepth++;
     int st = fn->native ? fn->native(g, g->stack + nb) : vm_run(g);
+    g->cdepth--;
     if (fn->native && st == VM_OK) g->nframes--;
     if (st == VM_OK) {
         if (nresults) memcpy(results, g->stack + nb, nresults * sizeof(Word));

@@ -16,6 +16,8 @@
 
 // vm_g_init gives g an empty stack of at least words registers.
 void vm_g_init(G *g, uint32_t words);
+// vm_g_init_small is for a new goroutine: just words registers, a few frames.
+void vm_g_init_small(G *g, uint32_t words);
 int vm_run(G *g);
 // vm_call runs fn to completion on g with nargs argument words, copying
 // nresults result words out. Used to enter main and for C calling back into
