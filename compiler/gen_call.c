@@ -2,6 +2,7 @@
 // operations, range loops, defer and the program (the model is in
 // compiler/gen.h).
 #include "compiler/gen.h"
+#include "compiler/gen_slices.h"
 #include "common/mem.h"
 #include "stdlib/natives.h"
 #include "vm/builtins.h"
@@ -283,6 +284,7 @@ void gen_call(Gen *g, Node *call, int dst) {
         gen_builtin(g, call, dst);
         return;
     }
+    if (gen_slices_call(g, call, dst)) return;   // slices.F, cmp.F: a native
     Node *fun = call->x;
     while (fun->kind == N_PAREN) fun = fun->x;
     Type *sig = fun->type;
