@@ -1076,6 +1076,7 @@ static int sl_concat(G *g, Word *a) {
     GoSlice r = { NULL, 0, 0 };
     if (total > 0) {
         r = grow_to(g, st, r, 0, total);
+        r.len = 0;
         for (int64_t i = 0; i < all.len; i++) {
             const GoSlice *s = (const GoSlice *)AT(all, i, sizeof(GoSlice));
             if (s->len) memmove(AT(r, r.len, size), s->ptr, (size_t)s->len * size);
