@@ -502,6 +502,29 @@ void gen_block(Gen *g, Node *block) {
 
 // ---- Assignment ----
 
+// has_effects reports whether evaluating expression n may have side
+// effects (a call or a receive), so that its order matters.
+static bool has_effects(const Node *n) {
+    if (!n) return false;
+    if (n->kind == N_CALL && !n->conv) return true;
+    if (n->kind == N_UNARY && n->op == T_ARROW) return true;
+    if (n->kind == N_FUNCLIT) return false;
+    if (has_effects(n->x) || has_effects(n->y) || has_effects(n->z)) return true;
+    for (int i = 0; i < n->list.n; i++)
+        if (has_effects(n->list.v[i])) return true;
+    return false;
+}
+
+// lhs_addr_first: an assignment to l must evaluate l's operands before
+// the right side (the spec's left-to-right order), which matters when
+// they have effects.
+static bool lhs_addr_first(Node *l) {
+    while (l->kind == N_PAREN) l = l->x;
+    bool addressed = (l->kind == N_INDEX && l->x->type->kind != K_MAP) || l->kind == N_STAR ||
+                     (l->kind == N_SELECTOR && l->x->type && l->x->type->kind == K_POINTER);
+    return addressed && has_effects(l);
+}
+
 static void gen_assign(Gen *g, Node *s) {
     FuncBuilder *fb = FB(g);
     if (s->op != T_ASSIGN && s->op != T_DEFINE) {
@@ -534,6 +557,13 @@ static void gen_assign(Gen *g, Node *s) {
             } else if (ast_name_is(l, "_")) {
                 int r = emit_reg(fb, words_of(s->rlist.v[0]->type));
                 gen_expr_to(g, s->rlist.v[0], r);
+            } else if (lhs_addr_first(l)) {
+                // The left side's operands run first: arr[<-ch] = <-ch.
+                Type *t = l->type;
+                int p = gen_addr(g, l);
+                int r = emit_reg(fb, words_of(t));
+                gen_expr_as(g, s->rlist.v[0], t, r);
+                gen_store_ptr(g, p, 0, t, r);
             } else {
                 Type *t = l->type;
                 int r = emit_reg(fb, words_of(t));

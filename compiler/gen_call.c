@@ -171,9 +171,22 @@ void gen_method_value(Gen *g, Node *n, int dst) {
     emit_free(fb, mark);
 }
 
+// native_name is the name a native is registered under: the function's,
+// or "T.Method" for a method (from the Func's name, "sync.(*Mutex).Lock").
+static const char *native_name(const Func *fn, const Obj *o) {
+    const char *n = fn->name, *slash = strrchr(n, '/');
+    const char *dot = strchr(slash ? slash : n, '.');
+    if (!dot || !strchr(dot + 1, '.')) return o->name;
+    char *buf = mem_strndup(dot + 1, strlen(dot + 1)), *w = buf;
+    for (const char *r = dot + 1; *r; r++)
+        if (*r != '(' && *r != ')' && *r != '*') *w++ = *r;
+    *w = 0;
+    return buf;
+}
+
 Func *gen_native_func(Gen *g, Obj *o, Node *at) {
     Func *fn = gen_func_of(g, o);
-    NativeFn f = lib_native_lookup(g->pkg->path, o->name);
+    NativeFn f = lib_native_lookup(g->pkg->path, native_name(fn, o));
     if (!f) {
         gen_error(g, at, "missing function body");
         return fn;

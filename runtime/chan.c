@@ -227,12 +227,7 @@ int chan_close(G *g, Chan *c) {
         wake = sg->g;
     }
     pthread_mutex_unlock(&c->lock);
-    while (wake) {
-        G *next = wake->schedlink;
-        wake->schedlink = NULL;
-        sched_ready(wake);
-        wake = next;
-    }
+    sched_ready_list(wake);
     return VM_OK;
 }
 

@@ -151,3 +151,13 @@ void fatal_error(const char *msg) {
     fflush(stderr);
     _exit(2);
 }
+
+void fatal_error_g(G *g, const char *msg) {
+    sched_lock_fatal();
+    fflush(stdout);
+    fprintf(stderr, "fatal error: %s\n\ngoroutine %lld [running]:\n", msg, (long long)g->id);
+    traceback_print(stderr, g);
+    sched_print_created(g);
+    fflush(stderr);
+    _exit(2);
+}

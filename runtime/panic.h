@@ -57,5 +57,8 @@ void traceback_print(FILE *out, G *g);
 
 // fatal_error prints "fatal error: MSG" and exits 2 (Go's throw).
 void fatal_error(const char *msg) __attribute__((noreturn));
+// fatal_error_g does so for a fatal error of goroutine g, followed by its
+// traceback as Go prints one ("goroutine 1 [running]:").
+void fatal_error_g(G *g, const char *msg) __attribute__((noreturn));
 
 #endif

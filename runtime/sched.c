@@ -810,6 +810,15 @@ void sched_ready(G *g) {
     wake_p();
 }
 
+void sched_ready_list(G *g) {
+    while (g) {
+        G *next = g->schedlink;
+        g->schedlink = NULL;
+        sched_ready(g);
+        g = next;
+    }
+}
+
 // ---- Blocking C calls ----
 
 void sched_block_enter(void) {

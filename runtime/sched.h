@@ -77,6 +77,8 @@ void sched_unlock_mutex(void *mutex);
 // sched_ready makes a parked goroutine runnable. Never call it holding a
 // channel's lock.
 void sched_ready(G *g);
+// sched_ready_list readies a list of goroutines linked by schedlink.
+void sched_ready_list(G *list);
 
 // Blocking C calls (reading standard input): the M hands its P to another
 // worker for the duration, as Go's entersyscallblock does.

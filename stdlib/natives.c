@@ -16,6 +16,9 @@ static const struct {
     { "strings", lib_strings_natives },
     { "math", lib_math_natives },
     { "sort", lib_sort_natives },
+    { "sync", lib_sync_natives },
+    { "sync/atomic", lib_atomic_natives },
+    { "runtime", lib_runtime_natives },
 };
 
 NativeFn lib_native_lookup(const char *pkg, const char *name) {

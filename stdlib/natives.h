@@ -24,5 +24,8 @@ extern const LibNative lib_unicode_natives[];
 extern const LibNative lib_strings_natives[];
 extern const LibNative lib_math_natives[];
 extern const LibNative lib_sort_natives[];
+extern const LibNative lib_sync_natives[];
+extern const LibNative lib_atomic_natives[];
+extern const LibNative lib_runtime_natives[];
 
 #endif

@@ -681,10 +681,19 @@ unwind:
 // ---- Entering bytecode from C ----
 
 int vm_call(G *g, Func *fn, const Word *args, uint32_t nargs, Word *results, uint32_t nresults) {
-    // The callee's frame goes above whatever the goroutine has in use.
+    // The callee's frame goes above whatever the goroutine has in use. The
+    // native calling us holds a pointer into the stack, so the stack must
+    // not move: without room, the call runs on a stack segment of its own.
     uint32_t nb = 0;
     if (g->nframes && g->fn) nb = g->base + g->fn->nframe;
-    if ((uint64_t)nb + fn->nframe > g->stack_words) grow_stack(g, (uint64_t)nb + fn->nframe);
+    Word *saved_stack = g->stack;
+    uint32_t saved_words = g->stack_words;
+    if ((uint64_t)nb + fn->nframe > g->stack_words) {
+        uint32_t words = fn->nframe * 2 + 256;
+        g->stack = mem_alloc(words * sizeof(Word));
+        g->stack_words = words;
+        nb = 0;
+    }
     if (g->nframes + 1 >= g->frames_cap) grow_frames(g);
     if (nargs) memcpy(g->stack + nb, args, nargs * sizeof(Word));
     Frame *f = &g->frames[g->nframes++];
@@ -707,5 +716,7 @@ int vm_call(G *g, Func *fn, const Word *args, uint32_t nargs, Word *results, uin
         g->pc = saved_pc;
         g->base = saved_base;
     }
+    g->stack = saved_stack;
+    g->stack_words = saved_words;
     return st;
 }
