@@ -19,6 +19,7 @@ static const struct {
     { "sync", lib_sync_natives },
     { "sync/atomic", lib_atomic_natives },
     { "runtime", lib_runtime_natives },
+    { "time", lib_time_natives },
 };
 
 NativeFn lib_native_lookup(const char *pkg, const char *name) {

@@ -27,5 +27,6 @@ extern const LibNative lib_sort_natives[];
 extern const LibNative lib_sync_natives[];
 extern const LibNative lib_atomic_natives[];
 extern const LibNative lib_runtime_natives[];
+extern const LibNative lib_time_natives[];
 
 #endif
