@@ -417,6 +417,40 @@ void gen_multi(Gen *g, Node *n, int dst, int count) {
 
 // ---- Defer and go ----
 
+// defer_builtin defers (or starts as a goroutine) a call of close,
+// panic or delete: the runtime native that does the builtin's work is
+// called later with the arguments evaluated now.
+static void defer_builtin(Gen *g, Node *s, Opcode op) {
+    FuncBuilder *fb = FB(g);
+    Node *call = s->x;
+    Builtin b = (Builtin)(call->builtin - 1);
+    RtNative which;
+    int base, words;
+    if (b == BI_CLOSE) {
+        which = RT_CHANCLOSE;
+        base = emit_reg(fb, words = 1);
+        gen_expr_to(g, call->list.v[0], base);
+    } else if (b == BI_PANIC) {
+        which = RT_GOPANIC;
+        base = emit_reg(fb, words = 2);
+        gen_expr_as(g, call->list.v[0], type_any, base);
+    } else if (b == BI_DELETE) {
+        Type *mt = call->list.v[0]->type;
+        which = RT_MAPDELETE;
+        base = emit_reg(fb, words = 2 + words_of(mt->key));
+        load_type(g, base, mt);
+        gen_expr_to(g, call->list.v[0], base + 1);
+        gen_expr_as(g, call->list.v[1], mt->key, base + 2);
+    } else {
+        gen_error(g, s, "goli: %s of the builtin %s is not supported yet", op == OP_GO ? "go" : "defer",
+                  builtin_name(b));
+        return;
+    }
+    int clo = emit_reg(fb, 1);
+    emit(fb, OP_LOADK, clo, emit_const_ptr(fb, rt_native_closure(which)), 0);
+    emit(fb, op, base, clo, words);
+}
+
 // gen_defer generates a defer statement, or with op OP_GO a go statement:
 // both evaluate the function value and its arguments now and call later.
 void gen_defer(Gen *g, Node *s, Opcode op) {
@@ -424,8 +458,9 @@ void gen_defer(Gen *g, Node *s, Opcode op) {
     Node *call = s->x;
     int mark = emit_top(fb);
     // The deferred function value and its arguments are evaluated now.
-    if (call->builtin || call->conv) {
-        gen_error(g, s, "goli: %s of a builtin is not supported yet", op == OP_GO ? "go" : "defer");
+    if (call->builtin) {
+        defer_builtin(g, s, op);
+        emit_free(fb, mark);
         return;
     }
     Node *fun = call->x;

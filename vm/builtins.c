@@ -4,6 +4,7 @@
 #include "common/mem.h"
 #include "common/utf8.h"
 #include "runtime/map.h"
+#include "runtime/method.h"
 #include "runtime/panic.h"
 #include "runtime/value.h"
 #include "stdlib/fmt/fmt.h"
@@ -310,9 +311,8 @@ static int rt_strslice(G *g, Word *a) {
 static bool implements(const Type *t, const Type *it, const char **missing) {
     for (int i = 0; i < it->nmethods; i++) {
         const char *name = it->methods[i].name;
-        const Method *m = type_find_method(t, name);
-        if (!m && t->kind == K_POINTER && t->elem) m = type_find_method(t->elem, name);
-        else if (m && m->ptr_recv && t->kind != K_POINTER) m = NULL;
+        MethodPath path;
+        const Method *m = type_method_path(t, name, &path) ? path.m : NULL;
         if (m && m->sig && it->methods[i].sig && !type_identical(m->sig, it->methods[i].sig)) m = NULL;
         if (!m) {
             *missing = name;
@@ -450,6 +450,13 @@ static int rt_print(G *g, Word *a) {
     return VM_OK;
 }
 
+static int rt_gopanic(G *g, Word *a) {
+    Iface v = { TYPE(a[0]), a[1] };
+    if (!v.type) v = panic_nil_error();
+    vm_start_panic(g, v);
+    return VM_PANIC;
+}
+
 // ---- The table ----
 
 static const struct { const char *name; NativeFn fn; } natives[RT_COUNT] = {
@@ -488,9 +495,20 @@ static const struct { const char *name; NativeFn fn; } natives[RT_COUNT] = {
     [RT_CHANLEN] = { "runtime.chanlen", rt_chanlen },
     [RT_CHANCAP] = { "runtime.chancap", rt_chancap },
     [RT_SELECT] = { "runtime.selectgo", rt_select },
+    [RT_GOPANIC] = { "runtime.gopanic", rt_gopanic },
 };
 
 static Func *funcs[RT_COUNT];
+static Closure *closures[RT_COUNT];
+
+Closure *rt_native_closure(RtNative which) {
+    if (!closures[which]) {
+        Closure *c = mem_alloc(sizeof(Closure));
+        c->fn = rt_native(which);
+        closures[which] = c;
+    }
+    return closures[which];
+}
 
 Func *rt_native(RtNative which) {
     if (!funcs[which]) {   // made while compiling, before any goroutine runs

@@ -45,6 +45,7 @@ typedef enum RtNative {
     RT_CHANLEN,       // ch                                  -> n
     RT_CHANCAP,       // ch                                  -> n
     RT_SELECT,        // n, has_default, (ch, slot<<1|send)... -> chosen, recv_ok (vm/chanops.c)
+    RT_GOPANIC,       // v(2)                                (panic(v), deferred)
     RT_COUNT
 } RtNative;
 
@@ -53,5 +54,7 @@ enum { SLICE_LO = 1, SLICE_HI = 2, SLICE_MAX = 4 };
 
 // rt_native returns the Func of a runtime native.
 Func *rt_native(RtNative which);
+// rt_native_closure is a func value calling it (defer close(ch)).
+Closure *rt_native_closure(RtNative which);
 
 #endif

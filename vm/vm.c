@@ -3,6 +3,7 @@
 // is vm/opcodes.h, the frame model vm/func.h and runtime/g.h.
 #include "vm/vm.h"
 #include "vm/config.h"
+#include "runtime/method.h"
 #include "runtime/panic.h"
 #include "runtime/sched.h"
 #include "common/mem.h"
@@ -99,35 +100,52 @@ Func *vm_iface_method(G *g, Type *dyn, Word data, const char *name, uint32_t nb)
         vm_throw(g, NIL_DEREF_TEXT);
         return NULL;
     }
-    const Method *m = type_find_method(dyn, name);
-    const Type *vt = dyn;
-    bool deref = false;
-    if (!m && dyn->kind == K_POINTER && dyn->elem) {
-        m = type_find_method(dyn->elem, name);
-        vt = dyn->elem;
-        deref = m && !m->ptr_recv;
-    }
-    if (!m || !m->fn) {
+    MethodPath path;
+    if (!type_method_path(dyn, name, &path) || (!path.iface && !path.m->fn)) {
         vm_throw(g, mem_sprintf("goli: method %s of %s not found", name, dyn->str));
         return NULL;
     }
-    if (m->ptr_recv || (!deref && (vt->flags & TF_DIRECT) && vt->size > 0)) {
-        g->stack[nb] = data;
-        return m->fn;
+    const Method *m = path.m;
+    const Type *vt = path.recv;
+    if (path.nsteps == 0) {
+        if (m->ptr_recv || (dyn == vt && (vt->flags & TF_DIRECT) && vt->size > 0)) {
+            g->stack[nb] = data;    // the receiver is the data word itself
+            return m->fn;
+        }
     }
-    // A value receiver of other than one word (a zero-size one takes none),
-    // or behind a pointer.
-    const void *src = deref || !(vt->flags & TF_DIRECT) ? (const void *)(uintptr_t)data : &data;
-    if (!src) {
+    // The receiver is in memory: the value's own copy (or the pointer's
+    // target), then down the embedded fields.
+    const uint8_t *p = (dyn->flags & TF_DIRECT) && dyn->kind != K_POINTER && dyn->size > 0
+                           ? (const uint8_t *)&data
+                           : (const uint8_t *)(uintptr_t)data;
+    for (int i = 0; i < path.nsteps; i++) {
+        if (!p) break;
+        p += path.steps[i].offset;
+        if (path.steps[i].deref) memcpy(&p, p, sizeof p);
+    }
+    if (!p && vt->size > 0) {
         vm_throw(g, NIL_DEREF_TEXT);
         return NULL;
     }
+    if (path.iface) {   // an embedded interface: call its dynamic method
+        Iface inner;
+        memcpy(&inner, p, sizeof inner);
+        return vm_iface_method(g, inner.type, inner.data, name, nb);
+    }
+    if (m->ptr_recv) {
+        g->stack[nb] = (Word)(uintptr_t)p;
+        return m->fn;
+    }
+    // A value receiver: copy it into the frame, moving the arguments
+    // (already at nb+1..) to make room for a receiver of other than one word.
     uint32_t w = type_words(vt), args = m->fn->nparam > w ? m->fn->nparam - w : 0;
-    if ((uint64_t)nb + w + args + m->fn->nframe > g->stack_words) grow_stack(g, (uint64_t)nb + w + args + m->fn->nframe);
+    // (p never points into the stack: addressed variables live on the heap.)
+    if ((uint64_t)nb + w + args + m->fn->nframe > g->stack_words)
+        grow_stack(g, (uint64_t)nb + w + args + m->fn->nframe);
     Word *fr = g->stack + nb;
     if (w != 1) memmove(fr + w, fr + 1, args * sizeof(Word));
     if (w) fr[w - 1] = 0;
-    memcpy(fr, src, vt->size);
+    memcpy(fr, p, vt->size);
     return m->fn;
 }
 
