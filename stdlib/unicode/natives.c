@@ -1,8 +1,14 @@
 // stdlib/unicode/natives.c: the natives of package unicode
-// (stdlib/unicode/unicode.gol), each one look-up in common/unicode.h.
+// (stdlib/unicode/unicode.gol): the Is* and To* functions, each one look-up
+// in common/unicode.h, and the range tables (tables.h) with their search.
+#include "common/mem.h"
 #include "common/unicode.h"
+#include "runtime/value.h"
 #include "stdlib/natives.h"
+#include "stdlib/unicode/tables.h"
 #include "vm/vm.h"
+
+#include <assert.h>
 
 // The rune argument sits sign-extended in a[0]; a bool result is 0 or 1.
 #define UNI_IS(name, fn)                                                    \
@@ -34,7 +40,100 @@ UNI_TO(to_upper, uni_to_upper)
 UNI_TO(to_lower, uni_to_lower)
 UNI_TO(to_title, uni_to_title)
 
+// ---- Range tables ----
+
+// GoRangeTable is unicode.RangeTable's layout.
+typedef struct GoRangeTable {
+    GoSlice r16, r32;
+    int64_t latin_offset;
+} GoRangeTable;
+
+// table(i int) *RangeTable builds table i of tables.c; its slices share
+// the C arrays, which are writable, as Go's tables are.
+static int table(G *g, Word *a) {
+    (void)g;
+    int64_t i = (int64_t)a[0];     // from tables.gol, so in range
+    assert(i >= 0 && i < unicode_tables_len);
+    const UniTableIndex *x = &unicode_tables[i];
+    GoRangeTable *t = mem_new(GoRangeTable);
+    if (x->n16) t->r16 = (GoSlice){ unicode_r16 + x->r16, x->n16, x->n16 };
+    if (x->n32) t->r32 = (GoSlice){ unicode_r32 + x->r32, x->n32, x->n32 };
+    t->latin_offset = x->latin_offset;
+    a[0] = (Word)(uintptr_t)t;
+    return VM_OK;
+}
+
+// linearMax is the length up to which a table is searched linearly, as Go
+// searches it.
+enum { LINEAR_MAX = 18 };
+
+// IN_RANGE is the answer once r lies in lo..hi of range x: 1 or 0, or 2
+// when the stride is 0, for which Go code divides by zero (unicode.gol).
+#define IN_RANGE(x, r) ((x)->stride == 1 ? 1 : (x)->stride == 0 ? 2 : ((r) - (x)->lo) % (x)->stride == 0)
+
+// search16(ranges []Range16, r uint16) int and search32 look r up as Go's
+// is16 and is32 do: linearly in short tables and for Latin-1, else by
+// binary search.
+static int search16(G *g, Word *a) {
+    (void)g;
+    const UniRange16 *t = (const UniRange16 *)(uintptr_t)a[0];
+    int64_t n = (int64_t)a[1];
+    uint16_t r = (uint16_t)a[3];
+    int res = 0;
+    if (n <= LINEAR_MAX || r <= 0xFF) {
+        for (int64_t i = 0; i < n && r >= t[i].lo; i++)
+            if (r <= t[i].hi) {
+                res = IN_RANGE(&t[i], r);
+                break;
+            }
+    } else {
+        int64_t lo = 0, hi = n;
+        while (lo < hi) {
+            int64_t m = lo + (hi - lo) / 2;
+            if (t[m].lo <= r && r <= t[m].hi) {
+                res = IN_RANGE(&t[m], r);
+                break;
+            }
+            if (r < t[m].lo) hi = m;
+            else lo = m + 1;
+        }
+    }
+    a[0] = (Word)res;
+    return VM_OK;
+}
+
+static int search32(G *g, Word *a) {
+    (void)g;
+    const UniRange32 *t = (const UniRange32 *)(uintptr_t)a[0];
+    int64_t n = (int64_t)a[1];
+    uint32_t r = (uint32_t)a[3];
+    int res = 0;
+    if (n <= LINEAR_MAX) {
+        for (int64_t i = 0; i < n && r >= t[i].lo; i++)
+            if (r <= t[i].hi) {
+                res = IN_RANGE(&t[i], r);
+                break;
+            }
+    } else {
+        int64_t lo = 0, hi = n;
+        while (lo < hi) {
+            int64_t m = lo + (hi - lo) / 2;
+            if (t[m].lo <= r && r <= t[m].hi) {
+                res = IN_RANGE(&t[m], r);
+                break;
+            }
+            if (r < t[m].lo) hi = m;
+            else lo = m + 1;
+        }
+    }
+    a[0] = (Word)res;
+    return VM_OK;
+}
+
 const LibNative lib_unicode_natives[] = {
+    { "table", table },
+    { "search16", search16 },
+    { "search32", search32 },
     { "IsLetter", is_letter },
     { "IsDigit", is_digit },
     { "IsNumber", is_number },
