@@ -34,7 +34,7 @@ UNIT_SRCS := $(wildcard tests/unit/*.c)
 UNIT_OBJS := $(UNIT_SRCS:%.c=$(B)/obj/%.o)
 
 .DELETE_ON_ERROR:
-.PHONY: all deps test unit asan fuzz clean bench-parse
+.PHONY: all deps test unit asan tsan stress fuzz clean bench-parse
 
 all: goli
 
@@ -101,6 +101,17 @@ asan:
 
 bench-parse: all
 	bench/parse.sh
+
+# stress runs every concurrency golden STRESS_ROUNDS times (default 20)
+# under GOMAXPROCS 1, 2, 4 and 8; make test runs a short form.
+STRESS_ROUNDS ?= 20
+stress: all
+	GOLDEN_JOBS=4 tests/stress.sh $(B)/goli $(STRESS_ROUNDS)
+
+# ThreadSanitizer build in build/tsan/goli. TSan delays the signals Boehm
+# GC stops the world with, so its runs set GC_DONT_GC=1 (no collections).
+tsan:
+	$(MAKE) B=build/tsan OPT="-O1 -g" SAN="-fsanitize=thread" build/tsan/goli
 
 # deps installs the Debian packages the build needs; it does nothing when
 # all are present (as root: no sudo on a fresh machine).

@@ -60,7 +60,8 @@ struct G {
     int32_t budget;         // instructions' worth of time slice left
     uint32_t cdepth;        // C-to-bytecode calls nested on the running M
     struct G *schedlink;    // next in a run queue
-    struct G *alllink;      // next in the list of all goroutines
+    struct G *alllink;      // next in the list of all goroutines (newest first)
+    struct G *allprev;
     struct M *nested_m;     // the M blocked inside a nested park, or NULL
     _Atomic uint32_t select_done;   // a select's wakers race for it (chan.c)
     struct Sudog *wake_sudog;   // set by the waker: the sudog it completed

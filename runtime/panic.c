@@ -5,6 +5,7 @@
 #include "vm/vm.h"
 #include "runtime/sched.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -49,8 +50,12 @@ static Type *runtime_error_type(void) {
     return t;
 }
 
+static pthread_once_t error_type_once = PTHREAD_ONCE_INIT;
+
+static void make_error_type(void) { type_runtime_error = runtime_error_type(); }
+
 Iface panic_runtime_error(const char *msg) {
-    if (!type_runtime_error) type_runtime_error = runtime_error_type();
+    pthread_once(&error_type_once, make_error_type);
     GoString *s = mem_new(GoString);
     *s = gostr(msg, (int64_t)strlen(msg));
     Iface v = { type_runtime_error, (uint64_t)(uintptr_t)s };

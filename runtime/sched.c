@@ -32,9 +32,11 @@ struct P {
     G *_Atomic runq[RUNQ_SIZE];
     G *_Atomic runnext;
     uint32_t schedtick;
-    M *m;
+    // m and idle are written under sched.lock; stealers read them without
+    // it, as hints, so they are atomics (relaxed).
+    M *_Atomic m;
     P *link;                // in the idle list
-    bool idle;
+    _Atomic bool idle;
 };
 
 struct M {
@@ -60,7 +62,7 @@ static struct {
     M *midle;
     M *pwait;               // Ms with a running G waiting for a P (nested park, system call)
     _Atomic int32_t nmspinning;
-    int32_t gomaxprocs;
+    _Atomic int32_t gomaxprocs;  // written under lock, read anywhere
     int32_t nsyscall;       // Ms in a blocking C call without a P
     int32_t mcount;
     bool polling;           // an M waits in epoll
@@ -192,7 +194,7 @@ static uint32_t runq_grab(P *p, G *_Atomic *batch, uint32_t batch_head, bool ste
             if (steal_next) {
                 G *next = atomic_load(&p->runnext);
                 if (next) {
-                    if (p->m) usleep(3);   // let a running owner take it first (Go does)
+                    if (atomic_load_explicit(&p->m, memory_order_relaxed)) usleep(3);   // let a running owner take it first (Go does)
                     if (!atomic_compare_exchange_strong(&p->runnext, &next, NULL)) continue;
                     atomic_store_explicit(&batch[batch_head % RUNQ_SIZE], next, memory_order_relaxed);
                     return 1;
@@ -366,6 +368,9 @@ static void start_m(P *p, bool spinning) {
 // wake_p starts one more spinning M if a P is idle and none spins, so
 // new work is picked up; spinning Ms start the next one themselves.
 static void wake_p(void) {
+    // The work just published must be visible before we read the counts
+    // (the other half of the spinner's re-check in find_runnable).
+    atomic_thread_fence(memory_order_seq_cst);
     if (atomic_load(&sched.npidle) == 0) return;
     int32_t zero = 0;
     if (atomic_load(&sched.nmspinning) != 0 || !atomic_compare_exchange_strong(&sched.nmspinning, &zero, 1))
@@ -429,7 +434,7 @@ static G *steal_work(M *m) {
         uint32_t start = m_rand(m) % (uint32_t)n;
         for (int i = 0; i < n; i++) {
             P *v = allp[(start + (uint32_t)i) % (uint32_t)n];
-            if (!v || v == p || v->idle) continue;
+            if (!v || v == p || atomic_load_explicit(&v->idle, memory_order_relaxed)) continue;
             G *g = runq_steal(p, v, last);
             if (g) return g;
         }
@@ -646,18 +651,19 @@ static void *m_main(void *arg) {
 
 static void allg_add(G *g) {
     pthread_mutex_lock(&sched.allg_lock);
+    g->allprev = NULL;
     g->alllink = sched.allg;
+    if (sched.allg) sched.allg->allprev = g;
     sched.allg = g;
     pthread_mutex_unlock(&sched.allg_lock);
 }
 
 static void allg_remove(G *g) {
     pthread_mutex_lock(&sched.allg_lock);
-    for (G **pp = &sched.allg; *pp; pp = &(*pp)->alllink)
-        if (*pp == g) {
-            *pp = g->alllink;
-            break;
-        }
+    if (g->allprev) g->allprev->alllink = g->alllink;
+    else sched.allg = g->alllink;
+    if (g->alllink) g->alllink->allprev = g->allprev;
+    g->alllink = g->allprev = NULL;
     pthread_mutex_unlock(&sched.allg_lock);
 }
 

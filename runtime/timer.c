@@ -17,7 +17,7 @@ static _Atomic int64_t earliest = -1;
 static _Atomic int firing;
 
 // The value a channel timer sends (a time.Time), made by package time.
-void (*timer_chan_value)(void *dst, size_t size, int64_t mono_now);
+void (*_Atomic timer_chan_value)(void *dst, size_t size, int64_t mono_now);
 
 static void set_earliest(void) { atomic_store(&earliest, nheap ? heap[0]->when : -1); }
 
@@ -84,10 +84,11 @@ static bool arm_locked(Timer *t, int64_t when) {
     return before < 0 || when < before;
 }
 
-bool timer_start(Timer *t, int64_t when) {
+bool timer_start(Timer *t, int64_t when, int64_t period) {
     pthread_mutex_lock(&timer_lock);
     bool was = t->heap_index >= 0;
     if (was) heap_remove(t);
+    t->period = period;
     bool moved = arm_locked(t, when);
     pthread_mutex_unlock(&timer_lock);
     if (moved) sched_wake_poller();
@@ -132,7 +133,8 @@ static void fire(Timer *t, int64_t now) {
         uint64_t buf[16] = { 0 };
         size_t size = t->c->elem->size;
         if (size > sizeof buf) size = sizeof buf;
-        if (timer_chan_value) timer_chan_value(buf, size, now);
+        void (*make)(void *, size_t, int64_t) = atomic_load(&timer_chan_value);
+        if (make) make(buf, size, now);
         chan_try_send(t->c, buf);
         break;
     }

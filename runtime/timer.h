@@ -28,15 +28,16 @@ typedef struct Timer {
 
 // timer_chan_value writes the value a channel timer sends at mono_now
 // (a time.Time of size bytes); package time sets it.
-extern void (*timer_chan_value)(void *dst, size_t size, int64_t mono_now);
+extern void (*_Atomic timer_chan_value)(void *dst, size_t size, int64_t mono_now);
 
 // timer_sleep parks g for ns nanoseconds (time.Sleep); returns what
 // sched_park returns.
 int timer_sleep(G *g, int64_t ns);
 
-// timer_start arms t to fire at when (absolute); timer_stop disarms it.
-// Both report whether t was armed before, as Timer.Reset and Stop do.
-bool timer_start(Timer *t, int64_t when);
+// timer_start arms t to fire at when (absolute), then every period (0:
+// once); timer_stop disarms it. Both report whether t was armed before,
+// as Timer.Reset and Stop do.
+bool timer_start(Timer *t, int64_t when, int64_t period);
 bool timer_stop(Timer *t);
 
 // timers_next is the earliest deadline, or -1 with no timer armed.

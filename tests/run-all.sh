@@ -49,6 +49,16 @@ echo "== golden tests"
 tests/run-golden.sh "$B/goli" tests/golden 2>&1 | tee "$log"
 tally "$log" golden
 
+echo "== examples (each is a golden program)"
+tests/run-golden.sh "$B/goli" examples 2>&1 | tee "$log"
+tally "$log" examples
+
+echo "== stress (concurrency goldens under GOMAXPROCS 1, 2, 4, 8)"
+GOLDEN_JOBS=4 tests/stress.sh "$B/goli" "${STRESS_ROUNDS:-2}" 2>&1 | tail -n 30 | tee "$log"
+tally "$log" stress
+hung=$(grep -oE '[0-9]+ hung' "$log" | tail -n 1 | cut -d' ' -f1)
+failed=$((failed + ${hung:-0}))
+
 if [ "${FAST:-0}" != 1 ]; then
     echo "== parser vs gofmt over Go's source tree"
     tests/corpus.sh "$B/goli" 2>&1 | tail -n 40 | tee "$log"

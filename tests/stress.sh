@@ -63,6 +63,8 @@ suites=("$root/tests/golden|$root/tests/golden/conc/")
 [ -d "$root/tests/stress" ] && suites+=("$root/tests/stress|$root/tests/stress/")
 for f in "$root"/examples/*.gol; do
     [ -f "$f" ] || continue
+    # A program that reads GOMAXPROCS from the environment opts out.
+    grep -q '^// Stress: no' "$f" && continue
     for sec in Output 'Unordered output' Exit Stderr; do
         if grep -q "^// $sec:" "$f"; then
             suites+=("$root/examples|$f")

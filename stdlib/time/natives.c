@@ -59,9 +59,8 @@ static int time_start_timer(G *g, Word *a) {
     t->c = (Chan *)(uintptr_t)a[0];
     t->f = (Closure *)(uintptr_t)a[1];
     t->kind = t->c ? TIMER_CHAN : TIMER_FUNC;
-    t->period = (int64_t)a[3];
     if (t->c) t->c->timer = true;
-    timer_start(t, (int64_t)a[2]);
+    timer_start(t, (int64_t)a[2], (int64_t)a[3]);
     a[0] = (Word)(uintptr_t)t;
     return VM_OK;
 }
@@ -80,8 +79,7 @@ static int time_reset_timer(G *g, Word *a) {
     Timer *t = (Timer *)(uintptr_t)a[0];
     bool was = timer_stop(t);
     if (t->c) chan_drain(t->c);
-    t->period = (int64_t)a[2];
-    timer_start(t, (int64_t)a[1]);
+    timer_start(t, (int64_t)a[1], (int64_t)a[2]);
     a[0] = was;
     return VM_OK;
 }
