@@ -20,6 +20,8 @@ static const struct {
     { "sync/atomic", lib_atomic_natives },
     { "runtime", lib_runtime_natives },
     { "time", lib_time_natives },
+    { "math/rand", lib_rand_natives },
+    { "math/rand/v2", lib_rand_natives },
 };
 
 NativeFn lib_native_lookup(const char *pkg, const char *name) {

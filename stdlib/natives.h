@@ -28,5 +28,6 @@ extern const LibNative lib_sync_natives[];
 extern const LibNative lib_atomic_natives[];
 extern const LibNative lib_runtime_natives[];
 extern const LibNative lib_time_natives[];
+extern const LibNative lib_rand_natives[];       // math/rand and math/rand/v2
 
 #endif
