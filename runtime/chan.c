@@ -109,8 +109,13 @@ static void buffer_take(Chan *c, void *elem) {
     c->count--;
 }
 
+// new_sudog gives g's one sudog for a send or receive. It is free again
+// when g runs after the wait: its waker has taken it off the queue (and
+// read what it needs under the channel's lock).
 static Sudog *new_sudog(G *g, Chan *c, void *elem) {
-    Sudog *sg = mem_new(Sudog);
+    Sudog *sg = g->spare_sudog;
+    if (sg) memset(sg, 0, sizeof *sg);
+    else sg = g->spare_sudog = mem_new(Sudog);
     sg->g = g;
     sg->c = c;
     sg->elem = elem;
@@ -153,15 +158,10 @@ int chan_send(G *g, Chan *c, const void *elem) {
     return sched_park(g, WAIT_CHAN_SEND, sched_unlock_mutex, &c->lock);
 }
 
-typedef struct RecvWait {
-    Sudog *sg;
-    Word *ok;
-} RecvWait;
-
 static int recv_resume(G *g) {
-    RecvWait *w = g->resume_arg;
+    Sudog *sg = g->resume_arg;
     g->resume_arg = NULL;
-    if (w->ok) *w->ok = w->sg->success;
+    if (sg->ok) *sg->ok = sg->success;
     return VM_OK;
 }
 
@@ -193,12 +193,10 @@ int chan_recv(G *g, Chan *c, void *elem, Word *ok) {
         return VM_OK;
     }
     sg = new_sudog(g, c, elem);
+    sg->ok = ok;
     enqueue(&c->recvq, sg);
-    RecvWait *w = mem_new(RecvWait);
-    w->sg = sg;
-    w->ok = ok;
     g->resume = recv_resume;
-    g->resume_arg = w;
+    g->resume_arg = sg;
     return sched_park(g, WAIT_CHAN_RECV, sched_unlock_mutex, &c->lock);
 }
 
@@ -263,11 +261,6 @@ typedef struct SelectWait {
     Word *chosen, *recv_ok;
 } SelectWait;
 
-static int cmp_chan(const void *a, const void *b) {
-    uintptr_t x = (uintptr_t) * (Chan *const *)a, y = (uintptr_t) * (Chan *const *)b;
-    return x < y ? -1 : x > y;
-}
-
 static void lock_all(Chan **order, int n) {
     for (int i = 0; i < n; i++) pthread_mutex_lock(&order[i]->lock);
 }
@@ -326,7 +319,13 @@ int chan_select(G *g, SelectCase *cases, int n, bool has_default, Word *chosen, 
     }
     int norder = 0;
     for (int i = 0; i < np; i++) order_buf[norder++] = cases[poll[i]].c;
-    qsort(order_buf, (size_t)norder, sizeof *order_buf, cmp_chan);
+    // Lock order by address; an insertion sort, as selects are small.
+    for (int i = 1; i < norder; i++) {
+        Chan *c = order_buf[i];
+        int j = i;
+        for (; j > 0 && (uintptr_t)order_buf[j - 1] > (uintptr_t)c; j--) order_buf[j] = order_buf[j - 1];
+        order_buf[j] = c;
+    }
     int k = 0;
     for (int i = 0; i < norder; i++)
         if (k == 0 || order_buf[k - 1] != order_buf[i]) order_buf[k++] = order_buf[i];
@@ -387,22 +386,36 @@ int chan_select(G *g, SelectCase *cases, int n, bool has_default, Word *chosen, 
         *chosen = (Word)(int64_t)-1;
         return VM_OK;
     }
-    // Wait on every channel at once.
-    SelectWait *w = mem_new(SelectWait);
-    w->cases = mem_alloc((size_t)n * sizeof *cases);
+    // Wait on every channel at once. One allocation holds the wait, its
+    // copy of the cases, the lock order and a sudog a case.
+    size_t bytes = sizeof(SelectWait) + (size_t)n * sizeof(SelectCase) + (size_t)norder * sizeof(Chan *) +
+                   (size_t)np * sizeof(Sudog);
+    // The buffer is g's own and free again once select_resume has run.
+    if (g->select_cap < bytes) {
+        g->select_cap = bytes < 512 ? 512 : bytes;
+        g->select_buf = mem_alloc(g->select_cap);
+    } else {
+        memset(g->select_buf, 0, bytes);
+    }
+    SelectWait *w = g->select_buf;
+    w->cases = (SelectCase *)(w + 1);
     memcpy(w->cases, cases, (size_t)n * sizeof *cases);
     w->n = n;
-    w->order = mem_alloc((size_t)norder * sizeof *w->order);
+    w->order = (Chan **)(w->cases + n);
     memcpy(w->order, order_buf, (size_t)norder * sizeof *w->order);
     w->norder = norder;
     w->chosen = chosen;
     w->recv_ok = recv_ok;
+    Sudog *sgs = (Sudog *)(void *)(w->order + norder);
     atomic_store(&g->select_done, 0);
     g->wake_sudog = NULL;
-    for (int i = n; i-- > 0;) {
+    for (int i = n, used = 0; i-- > 0;) {
         Chan *c = cases[i].c;
         if (!c) continue;
-        Sudog *sg = new_sudog(g, c, cases[i].elem);
+        Sudog *sg = &sgs[used++];
+        sg->g = g;
+        sg->c = c;
+        sg->elem = cases[i].elem;
         sg->is_select = true;
         sg->case_index = i;
         sg->waitlink = w->sudogs;

@@ -24,6 +24,7 @@ typedef struct Sudog {
     struct Sudog *waitlink;         // the other sudogs of the same select
     struct Chan *c;
     void *elem;                     // where to copy from (send) or to (receive); may be NULL
+    Word *ok;                       // a receive's ok result, or NULL
     int32_t case_index;             // select: which case
     bool is_select;
     bool success;                   // set by the waker: true unless woken by close

@@ -6,6 +6,7 @@
 #define GOLI_G_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "vm/func.h"
@@ -72,6 +73,10 @@ struct G {
     int (*resume)(struct G *g);
     void *resume_arg;
     bool unwind_pending;    // vm_run starts by unwinding g->panic
+    // Reused by this goroutine's channel waits (one wait at a time).
+    struct Sudog *spare_sudog;
+    void *select_buf;
+    size_t select_cap;
     bool is_main;
     int64_t parent_id;      // the goroutine whose go statement made it
     Func *created_fn;       // where: function and instruction

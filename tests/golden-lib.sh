@@ -9,7 +9,7 @@ mask() { sed -E 's/goroutine [0-9]+ /goroutine N /g; s/0x[0-9a-f]+/0xADDR/g'; }
 expect() {
     awk -v sec="// $2:" '
         $0 == sec { on = 1; next }
-        on && /^\/\/ [A-Z][a-z ]*:/ { exit }
+        on && /^\/\/ (Output|Unordered output|Exit|Stderr|Args|Stress):/ { exit }
         on && /^\/\/( |$)/ { sub(/^\/\/ ?/, ""); print; next }
         on { exit }' "$1"
 }

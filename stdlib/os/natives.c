@@ -1,6 +1,7 @@
 // stdlib/os/natives.c: the natives of package os (stdlib/os/os.gol).
 #include "common/mem.h"
 #include "runtime/value.h"
+#include "runtime/sched.h"
 #include "stdlib/natives.h"
 #include "stdlib/os/os.h"
 #include "vm/vm.h"
@@ -86,12 +87,23 @@ static int os_sys_write(G *g, Word *a) {
     return VM_OK;
 }
 
+static int os_getpagesize(G *g, Word *a) {
+    (void)g;
+    a[0] = (Word)sysconf(_SC_PAGESIZE);
+    return VM_OK;
+}
+
 static int os_sys_read(G *g, Word *a) {
     (void)g;
     int fd = (int)(int64_t)a[0];
     ssize_t r;
+    // Standard input may block for as long as the user likes: hand the P
+    // to another worker meanwhile (Go's entersyscallblock).
+    bool blocking = fd == 0;
+    if (blocking) sched_block_enter();
     do r = read(fd, (void *)(uintptr_t)a[1], (size_t)a[2]);
     while (r < 0 && errno == EINTR);
+    if (blocking) sched_block_exit();
     int err = r < 0 ? errno : 0;
     a[0] = (Word)(r < 0 ? 0 : r);
     put_errno(a + 1, err);
@@ -133,5 +145,6 @@ const LibNative lib_os_natives[] = {
     { "sysOpen", os_sys_open },
     { "sysClose", os_sys_close },
     { "sysUnlink", os_sys_unlink },
+    { "Getpagesize", os_getpagesize },
     { NULL, NULL },
 };
