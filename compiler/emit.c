@@ -65,7 +65,7 @@ int emit_sbc(FuncBuilder *fb, Opcode op, int a, int32_t sbc) {
 // short_jump reports whether a jump keeps its offset in C alone.
 static int short_jump(Opcode op) {
     return op == OP_JLTI || op == OP_JLEI || op == OP_JEQI || op == OP_JNEI ||
-           op == OP_JLTIK || op == OP_JGEIK;
+           op == OP_JLTIK || op == OP_JGEIK || op == OP_JEQIK || op == OP_JNEIK;
 }
 
 int emit_jump(FuncBuilder *fb, Opcode op, int a, int b) {

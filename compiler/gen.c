@@ -432,6 +432,17 @@ static void gen_labeled(Gen *g, Node *s) {
 static void gen_incdec(Gen *g, Node *s) {
     FuncBuilder *fb = FB(g);
     Type *t = s->x->type;
+    // An integer variable in a register: one instruction (and a narrowing
+    // for the small types).
+    Node *x = s->x;
+    while (x->kind == N_PAREN) x = x->x;
+    if (x->kind == N_NAME && x->obj && type_is_integer(t) && ((Obj *)x->obj)->kind == OBJ_VAR &&
+        gen_var_in_register(g, x->obj)) {
+        int r = ((Obj *)x->obj)->reg;
+        emit(fb, s->op == T_INC ? OP_ADDIK : OP_SUBIK, r, r, 1);
+        gen_wrap(g, t, r);
+        return;
+    }
     int one = emit_reg(fb, words_of(t));
     if (type_is_float(t)) {
         double d = 1.0;

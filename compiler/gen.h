@@ -156,6 +156,8 @@ void gen_iface_implements(Gen *g, Type *target, Type *it, int iv, int dst);
 void gen_iface_convert(Gen *g, Type *target, Type *it, int iv, int dst);
 void gen_iface_value(Gen *g, Type *target, Type *it, int iv, int dst);
 void gen_normalize(Gen *g, Type *t, int r);
+// gen_wrap wraps an integer register to its type's size after arithmetic.
+void gen_wrap(Gen *g, Type *t, int r);
 void gen_range(Gen *g, Node *s);
 void gen_call(Gen *g, Node *call, int dst);
 void gen_builtin(Gen *g, Node *call, int dst);

@@ -202,6 +202,8 @@ void gen_normalize(Gen *g, Type *t, int r) {
     if (t && (t->kind == K_INT8 || t->kind == K_INT16 || t->kind == K_INT32)) narrow(g, t, r);
 }
 
+void gen_wrap(Gen *g, Type *t, int r) { narrow(g, t, r); }
+
 // narrow re-normalises an integer register after an operation that may have
 // left the range of its type.
 static void narrow(Gen *g, Type *t, int r) {
@@ -509,14 +511,42 @@ static void gen_binary(Gen *g, Node *n, int dst) {
         b = gen_expr_reg(g, n->y);
         arith(g, op, t, n->y->type, dst, a, b);
     } else {
-        a = operand(g, n->x, t);
-        // x + k and x - k with a small constant k: one instruction.
         OpClass cl = op_class(t);
+        // k + x and k * x are x + k and x * k.
+        if ((op == T_ADD || op == T_MUL) && (cl == CL_INT || cl == CL_UINT) && n->x->mode == MODE_CONST &&
+            n->x->val && n->y->mode != MODE_CONST) {
+            Node *sw = n->x;
+            n->x = n->y;
+            n->y = sw;
+        }
+        a = operand(g, n->x, t);
+        if (op == T_MUL && (cl == CL_INT || cl == CL_UINT) && n->y->mode == MODE_CONST && n->y->val) {
+            int64_t k = const_get_int64(n->y->val);
+            if (k >= 0 && k <= UINT16_MAX) {
+                emit(fb, OP_MULIK, dst, a, (unsigned)k);
+                narrow(g, t, dst);
+                emit_free(fb, mark);
+                return;
+            }
+        }
+        // x + k and x - k with a small constant k: one instruction.
         if ((op == T_ADD || op == T_SUB) && (cl == CL_INT || cl == CL_UINT) &&
             n->y->mode == MODE_CONST && n->y->val) {
             int64_t k = const_get_int64(n->y->val);
             if (k >= INT16_MIN && k <= INT16_MAX) {
                 emit(fb, op == T_ADD ? OP_ADDIK : OP_SUBIK, dst, a, (uint16_t)(int16_t)k);
+                narrow(g, t, dst);
+                emit_free(fb, mark);
+                return;
+            }
+        }
+        // x / k and x % k for signed x and a small nonzero constant k
+        // (narrow signed operands are sign-extended, so the 64-bit
+        // operation gives their result).
+        if ((op == T_QUO || op == T_REM) && cl == CL_INT && n->y->mode == MODE_CONST && n->y->val) {
+            int64_t k = const_get_int64(n->y->val);
+            if (k != 0 && k >= INT16_MIN && k <= INT16_MAX) {
+                emit(fb, op == T_QUO ? OP_DIVIK : OP_REMIK, dst, a, (uint16_t)(int16_t)k);
                 narrow(g, t, dst);
                 emit_free(fb, mark);
                 return;
@@ -613,12 +643,21 @@ void gen_cond_jump(Gen *g, Node *n, bool jump_if, int **jumps, int *nj, int *cap
                    : op == T_GEQ ? T_LSS : op == T_EQL ? T_NEQ : T_EQL;
             }
             Node *ny = n->y;
-            if (ny->mode == MODE_CONST && (op == T_LSS || op == T_GEQ)) {
+            if (ny->mode == MODE_CONST && ny->val) {
+                // Against a small constant: x <= k is x < k+1, x > k is x >= k+1.
                 int64_t v = const_get_int64(ny->val);
-                if (v >= INT16_MIN && v <= INT16_MAX) {
+                Opcode code = OP_JLTIK;
+                switch (op) {
+                case T_LSS: code = OP_JLTIK; break;
+                case T_GEQ: code = OP_JGEIK; break;
+                case T_LEQ: code = OP_JLTIK; v++; break;
+                case T_GTR: code = OP_JGEIK; v++; break;
+                case T_EQL: code = OP_JEQIK; break;
+                default: code = OP_JNEIK; break;
+                }
+                if (v >= INT16_MIN && v <= INT16_MAX && const_get_int64(ny->val) < INT64_MAX) {
                     int a = gen_expr_reg(g, n->x);
-                    push_jump(jumps, nj, cap,
-                              emit(fb, op == T_LSS ? OP_JLTIK : OP_JGEIK, a, (uint16_t)(int16_t)v, 0));
+                    push_jump(jumps, nj, cap, emit(fb, code, a, (uint16_t)(int16_t)v, 0));
                     emit_free(fb, mark);
                     return;
                 }

@@ -55,6 +55,8 @@
     OP(REMU,       ABC,  "R[A] = R[B] % R[C] (unsigned; may panic)")                    \
     OP(ADDIK,      ABC,  "R[A] = R[B] + sC")                                            \
     OP(MULIK,      ABC,  "R[A] = R[B] * C (C unsigned: element sizes)")                 \
+    OP(DIVIK,      ABC,  "R[A] = R[B] / sC (signed; sC is not 0)")                      \
+    OP(REMIK,      ABC,  "R[A] = R[B] % sC (signed; sC is not 0)")                      \
     OP(SUBIK,      ABC,  "R[A] = R[B] - sC")                                            \
     OP(NEGI,       AB,   "R[A] = -R[B]")                                                \
     OP(AND,        ABC,  "R[A] = R[B] & R[C]")                                          \
@@ -124,6 +126,8 @@
     OP(JNEI,       ABC,  "if R[A] != R[B] { pc += sC }")                                \
     OP(JLTIK,      ABC,  "if R[A] < sB (signed) { pc += sC }")                          \
     OP(JGEIK,      ABC,  "if R[A] >= sB (signed) { pc += sC }")                         \
+    OP(JEQIK,      ABC,  "if R[A] == sB { pc += sC }")                                  \
+    OP(JNEIK,      ABC,  "if R[A] != sB { pc += sC }")                                  \
     /* ---- strings ---- */                                                             \
     OP(CONCAT,     ABC,  "R[A..A+1] = R[B..B+1] + R[C..C+1] (allocates)")               \
     OP(EQS,        ABC,  "R[A] = R[B..B+1] == R[C..C+1]")                               \

@@ -323,6 +323,16 @@ int vm_run(G *g) {
     VM_CASE(ADDIK) R[ins.a] = R[ins.b] + (Word)(int64_t)sC(ins); VM_NEXT();
     VM_CASE(SUBIK) R[ins.a] = R[ins.b] - (Word)(int64_t)sC(ins); VM_NEXT();
     VM_CASE(MULIK) R[ins.a] = R[ins.b] * (Word)ins.c; VM_NEXT();
+    VM_CASE(DIVIK) {
+        int64_t y = sC(ins), x = (int64_t)R[ins.b];
+        R[ins.a] = y == -1 ? (Word)(0 - (uint64_t)x) : (Word)(x / y);
+        VM_NEXT();
+    }
+    VM_CASE(REMIK) {
+        int64_t y = sC(ins);
+        R[ins.a] = y == -1 ? 0 : (Word)((int64_t)R[ins.b] % y);
+        VM_NEXT();
+    }
     VM_CASE(NEGI) R[ins.a] = 0 - R[ins.b]; VM_NEXT();
     VM_CASE(AND) R[ins.a] = R[ins.b] & R[ins.c]; VM_NEXT();
     VM_CASE(OR) R[ins.a] = R[ins.b] | R[ins.c]; VM_NEXT();
@@ -413,6 +423,8 @@ int vm_run(G *g) {
     VM_CASE(JNEI) if (R[ins.a] != R[ins.b]) JUMP(sC(ins)); VM_NEXT();
     VM_CASE(JLTIK) if ((int64_t)R[ins.a] < (int64_t)sB(ins)) JUMP(sC(ins)); VM_NEXT();
     VM_CASE(JGEIK) if ((int64_t)R[ins.a] >= (int64_t)sB(ins)) JUMP(sC(ins)); VM_NEXT();
+    VM_CASE(JEQIK) if ((int64_t)R[ins.a] == (int64_t)sB(ins)) JUMP(sC(ins)); VM_NEXT();
+    VM_CASE(JNEIK) if ((int64_t)R[ins.a] != (int64_t)sB(ins)) JUMP(sC(ins)); VM_NEXT();
 
     // ---- strings ----
     VM_CASE(CONCAT) {
