@@ -4,6 +4,7 @@
 #include "common/mem.h"
 #include "runtime/panic.h"
 #include "runtime/sched.h"
+#include "runtime/signal.h"
 #include "stdlib/fmt/fmt.h"
 #include "stdlib/os/os.h"
 #include "vm/vm.h"
@@ -71,5 +72,6 @@ int run_program(Program *prog, int argc, char **argv) {
     lib_os_argc = argc;
     lib_os_argv = argv;
     lib_fmt_hooks.call_method = call_method;
+    sig_init();     // before the first M: every thread inherits the blocked signals
     sched_run(prog->entry, report_panic);
 }

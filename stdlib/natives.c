@@ -22,6 +22,8 @@ static const struct {
     { "time", lib_time_natives },
     { "math/rand", lib_rand_natives },
     { "math/rand/v2", lib_rand_natives },
+    { "syscall", lib_syscall_natives },
+    { "os/signal", lib_signal_natives },
 };
 
 NativeFn lib_native_lookup(const char *pkg, const char *name) {

@@ -29,5 +29,7 @@ extern const LibNative lib_atomic_natives[];
 extern const LibNative lib_runtime_natives[];
 extern const LibNative lib_time_natives[];
 extern const LibNative lib_rand_natives[];       // math/rand and math/rand/v2
+extern const LibNative lib_syscall_natives[];
+extern const LibNative lib_signal_natives[];     // os/signal
 
 #endif

@@ -53,6 +53,10 @@ echo "== examples (each is a golden program)"
 tests/run-golden.sh "$B/goli" examples 2>&1 | tee "$log"
 tally "$log" examples
 
+echo "== signals (kill sent to running programs, tests/signal.sh)"
+tests/signal.sh "$B/goli" 2>&1 | tee "$log"
+tally "$log" signal
+
 echo "== stress (concurrency goldens under GOMAXPROCS 1, 2, 4, 8)"
 GOLDEN_JOBS=4 tests/stress.sh "$B/goli" "${STRESS_ROUNDS:-2}" 2>&1 | tail -n 30 | tee "$log"
 tally "$log" stress
