@@ -75,6 +75,9 @@ static int rt_read_mem_stats(G *g, Word *a) {
     m->heap_idle = s.free_bytes_full;
     m->heap_released = s.unmapped_bytes;
     m->heap_alloc = s.heapsize_full - s.free_bytes_full;
+    // Go's invariant Alloc <= TotalAlloc: the heap in use can read a little
+    // above the bytes ever allocated (block rounding), so cap it.
+    if (m->heap_alloc > GC_get_total_bytes()) m->heap_alloc = GC_get_total_bytes();
     m->heap_inuse = m->heap_alloc;
     m->alloc = m->heap_alloc;
     m->total_alloc = GC_get_total_bytes();

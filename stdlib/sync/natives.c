@@ -210,10 +210,15 @@ static int rw_unlock(G *g, Word *a) {
     if (!(atomic_load(st) & RW_WRITER)) return sync_fatal(g, "sync: Unlock of unlocked RWMutex");
     sema_lock(st);
     atomic_fetch_and(st, ~RW_WRITER);
-    // Waiting readers go first; with none, one writer.
+    // Waiting readers go first, and are handed the read lock (counted as
+    // readers now): retrying, they would queue again behind a waiting
+    // writer that nobody would then wake. With no reader waiting, one
+    // writer tries again.
     G *wake = NULL;
     SemaWaiter *w;
     while ((w = sema_dequeue(st, 1u << K_READER))) {
+        atomic_fetch_add(st, 1);
+        w->handoff = true;
         w->g->schedlink = wake;
         wake = w->g;
     }
