@@ -667,6 +667,22 @@ static void allg_remove(G *g) {
     pthread_mutex_unlock(&sched.allg_lock);
 }
 
+// make_runnable queues g to run next on this thread's P (new and woken
+// goroutines run next, as Go's runqput with next=true), or on the global
+// queue from a thread without one, and wakes a worker if one is idle.
+static void make_runnable(G *g) {
+    atomic_store(&g->status, G_RUNNABLE);
+    M *m = cur_m;
+    if (m && m->p) {
+        runq_put(m->p, g, true);
+    } else {
+        pthread_mutex_lock(&sched.lock);
+        globrunq_put_locked(g);
+        pthread_mutex_unlock(&sched.lock);
+    }
+    wake_p();
+}
+
 static void g_free(G *g) {
     atomic_store(&g->status, G_DEAD);
     allg_remove(g);
@@ -709,17 +725,7 @@ void sched_go(G *creator, Closure *cl, const Word *args, uint32_t nargs) {
         g->created_fn = creator->fn;
         g->created_pc = creator->pc;
     }
-    atomic_store(&g->status, G_RUNNABLE);
-    M *m = cur_m;
-    if (m && m->p) {
-        runq_put(m->p, g, true);
-        wake_p();
-    } else {
-        pthread_mutex_lock(&sched.lock);
-        globrunq_put_locked(g);
-        pthread_mutex_unlock(&sched.lock);
-        wake_p();
-    }
+    make_runnable(g);
 }
 
 void sched_print_created(G *g) {
@@ -804,16 +810,7 @@ void sched_ready(G *g) {
         note_wakeup(nm);
         return;
     }
-    atomic_store(&g->status, G_RUNNABLE);
-    M *m = cur_m;
-    if (m && m->p) {
-        runq_put(m->p, g, true);
-    } else {
-        pthread_mutex_lock(&sched.lock);
-        globrunq_put_locked(g);
-        pthread_mutex_unlock(&sched.lock);
-    }
-    wake_p();
+    make_runnable(g);
 }
 
 void sched_ready_list(G *g) {

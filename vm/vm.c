@@ -29,23 +29,17 @@ const unsigned char op_formats[] = {
 
 // ---- Goroutine stacks ----
 
-void vm_g_init(G *g, uint32_t words) {
-    if (words < 64) words = 64;
+// g_init gives g a stack of words registers and room for frames callers.
+static void g_init(G *g, uint32_t words, uint32_t frames) {
     g->stack = mem_alloc(words * sizeof(Word));
     g->stack_words = words;
-    g->frames_cap = 16;
+    g->frames_cap = frames;
     g->frames = mem_alloc(g->frames_cap * sizeof(Frame));
     g->nframes = 0;
 }
 
-void vm_g_init_small(G *g, uint32_t words) {
-    if (words < 8) words = 8;
-    g->stack = mem_alloc(words * sizeof(Word));
-    g->stack_words = words;
-    g->frames_cap = 4;
-    g->frames = mem_alloc(g->frames_cap * sizeof(Frame));
-    g->nframes = 0;
-}
+void vm_g_init(G *g, uint32_t words) { g_init(g, words < 64 ? 64 : words, 16); }
+void vm_g_init_small(G *g, uint32_t words) { g_init(g, words < 8 ? 8 : words, 4); }
 
 // grow_stack makes room for need words in g's stack. Nothing points into a
 // stack from outside (variables whose address is taken live on the heap), so

@@ -102,22 +102,21 @@ enum { K_READER, K_WRITER };
 
 static _Atomic uint64_t *rw_state(Word w) { return (_Atomic uint64_t *)(uintptr_t)w; }
 
+// try_rlock takes a read lock unless a writer holds or waits for it.
+static bool try_rlock(_Atomic uint64_t *st) {
+    uint64_t s = atomic_load(st);
+    while (!(s & RW_WRITER) && (s >> 32) == 0)
+        if (atomic_compare_exchange_weak(st, &s, s + 1)) return true;
+    return false;
+}
+
 static int rw_rlock(G *g, Word *a) {
     _Atomic uint64_t *st = rw_state(a[0]);
     if (!st) return nil_receiver(g);
     for (;;) {
-        uint64_t s = atomic_load(st);
-        while (!(s & RW_WRITER) && (s >> 32) == 0)
-            if (atomic_compare_exchange_weak(st, &s, s + 1)) return VM_OK;
+        if (try_rlock(st)) return VM_OK;
         sema_lock(st);
-        s = atomic_load(st);
-        bool got = false;
-        while (!(s & RW_WRITER) && (s >> 32) == 0)
-            if (atomic_compare_exchange_weak(st, &s, s + 1)) {
-                got = true;
-                break;
-            }
-        if (got) {
+        if (try_rlock(st)) {   // again, now that a writer's Unlock cannot miss us
             sema_unlock(st);
             return VM_OK;
         }
@@ -130,14 +129,7 @@ static int rw_rlock(G *g, Word *a) {
 static int rw_tryrlock(G *g, Word *a) {
     _Atomic uint64_t *st = rw_state(a[0]);
     if (!st) return nil_receiver(g);
-    uint64_t s = atomic_load(st);
-    bool ok = false;
-    while (!(s & RW_WRITER) && (s >> 32) == 0)
-        if (atomic_compare_exchange_weak(st, &s, s + 1)) {
-            ok = true;
-            break;
-        }
-    a[0] = ok;
+    a[0] = try_rlock(st);
     return VM_OK;
 }
 
