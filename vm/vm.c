@@ -581,7 +581,8 @@ int vm_run(G *g) {
         VM_NEXT();
     }
     VM_CASE(RET) {
-        if (ins.a) memmove(R, &R[ins.a], ins.b * sizeof(Word));
+        if (ins.b == 1) R[0] = R[ins.a];   // the common single result, without a call
+        else if (ins.a) memmove(R, &R[ins.a], ins.b * sizeof(Word));
         goto do_return;
     }
     VM_CASE(RET0) {
