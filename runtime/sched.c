@@ -871,6 +871,9 @@ void sched_block_exit(void) {
 static bool check_dead_locked(void) {
     if (sched.dead) return false;
     if (atomic_load(&sched.npidle) != sched.gomaxprocs) return false;
+    // A P that GOMAXPROCS retired may still be running a goroutine.
+    for (int i = 0; i < MAX_PROCS && allp[i]; i++)
+        if (atomic_load_explicit(&allp[i]->m, memory_order_relaxed)) return false;
     if (sched.nsyscall > 0 || sched.pwait) return false;
     if (atomic_load(&sched.runqsize) > 0) return false;
     if (timers_firing() > 0 || timers_live()) return false;
