@@ -65,7 +65,7 @@ static struct {
     _Atomic int32_t gomaxprocs;  // written under lock, read anywhere
     int32_t nsyscall;       // Ms in a blocking C call without a P
     int32_t mcount;
-    bool polling;           // an M waits in epoll
+    _Atomic bool polling;   // an M waits in epoll (set under lock; read as a hint)
     bool main_goexit;
     bool dead;              // the deadlock report is being printed
     _Atomic int32_t ngoroutines;
@@ -380,11 +380,32 @@ static void wake_p(void) {
 
 // ---- The poller: epoll on an eventfd, with the next timer as timeout ----
 
+// ensure_poller: with a timer armed, some M must either run goroutines
+// (it checks timers as it schedules) or wait in epoll for the deadline.
+// When a P is idle and nobody polls, an M is started on it: finding no
+// work, it becomes the poller. Call without sched.lock or the timer lock.
+static void ensure_poller(void) {
+    if (timers_next() < 0 || atomic_load(&sched.polling) || atomic_load(&sched.npidle) == 0) return;
+    start_m(NULL, false);
+}
+
+// hand_off follows an M giving up its P to block (Go's handoffp): with
+// goroutines queued, an M is started for the P now. wake_p would not do:
+// it leaves the work to a spinning M, and a spinner that has already
+// looked at the global queue would miss what the P's ring just put there.
+static void hand_off(void) {
+    if (atomic_load(&sched.runqsize) > 0) start_m(NULL, false);
+    ensure_poller();
+}
+
 void sched_wake_poller(void) {
-    if (!atomic_load(&poll_sleeping)) return;
-    uint64_t one = 1;
-    ssize_t r = write(evfd, &one, sizeof one);
-    (void)r;
+    if (atomic_load(&poll_sleeping)) {
+        uint64_t one = 1;
+        ssize_t r = write(evfd, &one, sizeof one);
+        (void)r;
+        return;
+    }
+    ensure_poller();
 }
 
 static void poll_wait(int64_t until) {
@@ -516,10 +537,11 @@ top:;
         m->spinning = false;
         atomic_fetch_sub(&sched.nmspinning, 1);
         atomic_thread_fence(memory_order_seq_cst);
-        // Work published by a submitter who saw us spinning: look again.
-        for (int i = 0; i < sched.gomaxprocs; i++) {
-            P *v = allp[i];
-            if (v && !runq_empty(v)) {
+        // Work published by a submitter who saw us spinning: look again,
+        // in the global queue and every ring.
+        for (int i = -1; i < sched.gomaxprocs; i++) {
+            P *v = i >= 0 ? allp[i] : NULL;
+            if (i < 0 ? atomic_load(&sched.runqsize) > 0 : v && !runq_empty(v)) {
                 pthread_mutex_lock(&sched.lock);
                 P *np = pidle_get_locked();
                 pthread_mutex_unlock(&sched.lock);
@@ -771,7 +793,7 @@ int sched_park(G *g, WaitReason reason, void (*unlock)(void *), void *arg) {
     pidle_put_locked(p);
     if (check_dead_locked()) dump_deadlock();
     pthread_mutex_unlock(&sched.lock);
-    if (atomic_load(&sched.runqsize) > 0) wake_p();
+    hand_off();
     note_sleep(m);      // sched_ready: the G is runnable again, and has a P for us
     pthread_mutex_lock(&sched.lock);
     while (!m->nextp) {
@@ -837,7 +859,7 @@ void sched_block_enter(void) {
     sched.nsyscall++;
     pidle_put_locked(p);
     pthread_mutex_unlock(&sched.lock);
-    if (atomic_load(&sched.runqsize) > 0) wake_p();
+    hand_off();
 }
 
 void sched_block_exit(void) {

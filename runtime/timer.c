@@ -106,6 +106,14 @@ bool timer_stop(Timer *t) {
     return was;
 }
 
+// unlock_and_wake releases the timer lock, then makes sure someone waits
+// for the new earliest deadline (sched_wake_poller takes the scheduler's
+// lock, which comes before the timer lock).
+static void unlock_and_wake(void *lock) {
+    pthread_mutex_unlock(lock);
+    sched_wake_poller();
+}
+
 int timer_sleep(G *g, int64_t ns) {
     if (ns <= 0) return VM_OK;
     Timer *t = mem_new(Timer);
@@ -117,8 +125,7 @@ int timer_sleep(G *g, int64_t ns) {
     g->resume = NULL;
     pthread_mutex_lock(&timer_lock);
     bool moved = arm_locked(t, when);
-    if (moved) sched_wake_poller();
-    return sched_park(g, WAIT_SLEEP, sched_unlock_mutex, &timer_lock);
+    return sched_park(g, WAIT_SLEEP, moved ? unlock_and_wake : sched_unlock_mutex, &timer_lock);
 }
 
 int64_t timers_next(void) { return atomic_load(&earliest); }
