@@ -107,7 +107,7 @@ int64_t sched_nanotime(void) {
 
 G *sched_current(void) { return cur_m ? cur_m->curg : NULL; }
 
-void sched_count_park(void) { atomic_fetch_add_explicit(&sched.st_parks, 1, memory_order_relaxed); }
+static void sched_count_park(void) { atomic_fetch_add_explicit(&sched.st_parks, 1, memory_order_relaxed); }
 
 static uint32_t m_rand(M *m) {
     m->rng ^= m->rng << 13;

@@ -111,9 +111,6 @@ void sched_print_created(G *g);
 // sched_wake_poller breaks the idle M's wait in epoll (a timer moved).
 void sched_wake_poller(void);
 
-// Counters for GOLI_SCHEDTRACE.
-void sched_count_park(void);
-
 // Monotonic nanoseconds.
 int64_t sched_nanotime(void);
 
