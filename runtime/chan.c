@@ -29,7 +29,12 @@ Chan *chan_make(const Type *elem, int64_t cap) {
 
 int64_t chan_len(const Chan *c) { return c && !c->timer ? (int64_t)c->count : 0; }
 int64_t chan_cap(const Chan *c) { return c && !c->timer ? (int64_t)c->cap : 0; }
-bool chan_has_receivers(Chan *c) { return c->recvq.first != NULL; }
+bool chan_has_receivers(Chan *c) {
+    pthread_mutex_lock(&c->lock);
+    bool any = c->recvq.first != NULL;
+    pthread_mutex_unlock(&c->lock);
+    return any;
+}
 
 static void *slot(Chan *c, uint64_t i) { return c->buf + i * c->elem->size; }
 

@@ -62,6 +62,9 @@ bool chan_try_send(Chan *c, const void *elem);
 void chan_drain(Chan *c);
 int64_t chan_len(const Chan *c);
 int64_t chan_cap(const Chan *c);
+// chan_has_receivers takes c's lock; callers may hold the timer lock (the
+// lock order is scheduler, timers, channel: channel code takes neither of
+// the others while it holds a channel's lock).
 bool chan_has_receivers(Chan *c);
 
 // SelectCase is one case of a select as the code generator lays it out:

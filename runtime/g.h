@@ -57,7 +57,6 @@ struct G {
     // Scheduling (runtime/sched.c).
     _Atomic int status;     // G_*
     int wait_reason;        // WaitReason while G_WAITING
-    int64_t wait_since;     // monotonic ns when it parked (for ", N minutes")
     int32_t budget;         // instructions' worth of time slice left
     uint32_t cdepth;        // C-to-bytecode calls nested on the running M
     struct G *schedlink;    // next in a run queue

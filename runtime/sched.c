@@ -105,8 +105,6 @@ int64_t sched_nanotime(void) {
     return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
-G *sched_current(void) { return cur_m ? cur_m->curg : NULL; }
-
 static void sched_count_park(void) { atomic_fetch_add_explicit(&sched.st_parks, 1, memory_order_relaxed); }
 
 static uint32_t m_rand(M *m) {
@@ -767,7 +765,6 @@ void sched_unlock_mutex(void *mutex) { pthread_mutex_unlock(mutex); }
 int sched_park(G *g, WaitReason reason, void (*unlock)(void *), void *arg) {
     M *m = cur_m;
     g->wait_reason = reason;
-    g->wait_since = 0;
     sched_count_park();
     if (g->cdepth == 0) {
         atomic_store(&g->status, G_WAITING);

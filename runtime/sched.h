@@ -90,7 +90,7 @@ int sched_gomaxprocs(int n);
 int sched_num_goroutine(void);
 int sched_num_cpu(void);
 
-// sched_goexit_main records that main called runtime.Goexit.
+// sched_main_goexit records that main called runtime.Goexit.
 void sched_main_goexit(void);
 
 // sched_exit flushes what the runtime buffers and ends the process, once:
@@ -101,9 +101,6 @@ void sched_exit(int status) __attribute__((noreturn));
 // sched_lock_fatal takes the process-wide lock a panic report or fatal
 // error holds while it prints, so that two reports never interleave.
 void sched_lock_fatal(void);
-
-// sched_current returns the goroutine running on this thread, or NULL.
-G *sched_current(void);
 
 // sched_print_created prints the "created by" lines of g.
 void sched_print_created(G *g);

@@ -71,64 +71,40 @@ enum { LINEAR_MAX = 18 };
 // when the stride is 0, for which Go code divides by zero (unicode.gol).
 #define IN_RANGE(x, r) ((x)->stride == 1 ? 1 : (x)->stride == 0 ? 2 : ((r) - (x)->lo) % (x)->stride == 0)
 
-// search16(ranges []Range16, r uint16) int and search32 look r up as Go's
-// is16 and is32 do: linearly in short tables and for Latin-1, else by
-// binary search.
-static int search16(G *g, Word *a) {
-    (void)g;
-    const UniRange16 *t = (const UniRange16 *)(uintptr_t)a[0];
-    int64_t n = (int64_t)a[1];
-    uint16_t r = (uint16_t)a[3];
-    int res = 0;
-    if (n <= LINEAR_MAX || r <= 0xFF) {
-        for (int64_t i = 0; i < n && r >= t[i].lo; i++)
-            if (r <= t[i].hi) {
-                res = IN_RANGE(&t[i], r);
-                break;
-            }
-    } else {
-        int64_t lo = 0, hi = n;
-        while (lo < hi) {
-            int64_t m = lo + (hi - lo) / 2;
-            if (t[m].lo <= r && r <= t[m].hi) {
-                res = IN_RANGE(&t[m], r);
-                break;
-            }
-            if (r < t[m].lo) hi = m;
-            else lo = m + 1;
-        }
+// SEARCH defines search16(ranges []Range16, r uint16) int and search32,
+// which look r up as Go's is16 and is32 do: linearly in short tables (and,
+// for 16-bit tables, for Latin-1), else by binary search.
+#define SEARCH(name, Range, Rune, linear)                                   \
+    static int name(G *g, Word *a) {                                        \
+        (void)g;                                                            \
+        const Range *t = (const Range *)(uintptr_t)a[0];                    \
+        int64_t n = (int64_t)a[1];                                          \
+        Rune r = (Rune)a[3];                                                \
+        int res = 0;                                                        \
+        if (linear) {                                                       \
+            for (int64_t i = 0; i < n && r >= t[i].lo; i++)                 \
+                if (r <= t[i].hi) {                                         \
+                    res = IN_RANGE(&t[i], r);                               \
+                    break;                                                  \
+                }                                                           \
+        } else {                                                            \
+            int64_t lo = 0, hi = n;                                         \
+            while (lo < hi) {                                               \
+                int64_t m = lo + (hi - lo) / 2;                             \
+                if (t[m].lo <= r && r <= t[m].hi) {                         \
+                    res = IN_RANGE(&t[m], r);                               \
+                    break;                                                  \
+                }                                                           \
+                if (r < t[m].lo) hi = m;                                    \
+                else lo = m + 1;                                            \
+            }                                                               \
+        }                                                                   \
+        a[0] = (Word)res;                                                   \
+        return VM_OK;                                                       \
     }
-    a[0] = (Word)res;
-    return VM_OK;
-}
 
-static int search32(G *g, Word *a) {
-    (void)g;
-    const UniRange32 *t = (const UniRange32 *)(uintptr_t)a[0];
-    int64_t n = (int64_t)a[1];
-    uint32_t r = (uint32_t)a[3];
-    int res = 0;
-    if (n <= LINEAR_MAX) {
-        for (int64_t i = 0; i < n && r >= t[i].lo; i++)
-            if (r <= t[i].hi) {
-                res = IN_RANGE(&t[i], r);
-                break;
-            }
-    } else {
-        int64_t lo = 0, hi = n;
-        while (lo < hi) {
-            int64_t m = lo + (hi - lo) / 2;
-            if (t[m].lo <= r && r <= t[m].hi) {
-                res = IN_RANGE(&t[m], r);
-                break;
-            }
-            if (r < t[m].lo) hi = m;
-            else lo = m + 1;
-        }
-    }
-    a[0] = (Word)res;
-    return VM_OK;
-}
+SEARCH(search16, UniRange16, uint16_t, n <= LINEAR_MAX || r <= 0xFF)
+SEARCH(search32, UniRange32, uint32_t, n <= LINEAR_MAX)
 
 const LibNative lib_unicode_natives[] = {
     { "table", table },
