@@ -5,6 +5,7 @@
 // and conversions T(x) (the spec's conversion rules, constant conversions).
 // The checker's model is in compiler/check_impl.h.
 #include "compiler/check_impl.h"
+#include "compiler/check_generic_std.h"
 #include "compiler/check_slices.h"
 #include "common/utf8.h"
 
@@ -624,6 +625,7 @@ int check_call(Checker *c, Node *n) {
     n->builtin = 0;
     n->conv = 0;
     if (check_slices_call(c, n)) return EXPR_STATEMENT;   // slices.F, cmp.F: generic
+    if (check_generic_std_call(c, n)) return EXPR_STATEMENT;   // sync.OnceValue(s): generic
     switch ((Mode)fun->mode) {
     case MODE_INVALID:
         for (int i = 0; i < n->list.n; i++) check_multi_expr(c, n->list.v[i]);

@@ -1,11 +1,13 @@
 // compiler/check_type.c: type expressions (arrays, slices, maps, channels,
 // functions, structs with embedding, interfaces with embedding), field and
 // method lookup through embedded fields (the spec's depth rules, types2's
-// lookupFieldOrMethod), method sets and interface satisfaction. The
-// checker's model is in compiler/check_impl.h.
+// lookupFieldOrMethod), method sets, interface satisfaction and the one
+// built-in generic type, atomic.Pointer[T]. The checker's model is in
+// compiler/check_impl.h.
 #include "compiler/check_impl.h"
 #include "common/unicode.h"
 #include "common/utf8.h"
+#include "stdlib/natives.h"
 
 #include <pthread.h>
 
@@ -239,6 +241,147 @@ void check_later_keys(Checker *c) {
     c->nlater = 0;
 }
 
+// ---- atomic.Pointer[T] ----
+
+// sync/atomic's Pointer is the one generic type goli builds in (until it
+// has generics): stdlib/sync/atomic/atomic.gol declares it as a template, a
+// struct whose fields and methods use the placeholder typeParam for T. Each
+// instantiation Pointer[X] is a named type of its own, made once per type
+// argument (identical arguments give the one type), with the template's
+// fields and method signatures where typeParam reads X. Its methods are the
+// template's natives: each gets an Obj of its own whose Func is made here
+// already, so the generator's calls, method values and interface calls all
+// reach it (gen_func_of returns an Obj's Func once it has one).
+
+static bool is_atomic_pointer(const Type *t) {
+    return t && type_is_named(t) && t->pkg && t->name && strcmp(t->pkg, "sync/atomic") == 0 &&
+           strcmp(t->name, "Pointer") == 0;
+}
+
+// subst is t with the type from replaced by to, through the pointer, array
+// and function types the template spells.
+static Type *subst(Type *t, Type *from, Type *to) {
+    if (t == from) return to;
+    if (type_is_named(t)) return t;
+    switch (t->kind) {
+    case K_POINTER: return type_pointer(subst(t->elem, from, to));
+    case K_ARRAY: return type_array(subst(t->elem, from, to), t->len);
+    case K_FUNC: {
+        Field *ps = mem_alloc((t->nfields + 1) * sizeof *ps);
+        Type **rs = mem_alloc((t->nresults + 1) * sizeof *rs);
+        for (int i = 0; i < t->nfields; i++) {
+            ps[i] = t->fields[i];
+            ps[i].type = subst(t->fields[i].type, from, to);
+        }
+        for (int i = 0; i < t->nresults; i++) rs[i] = subst(t->results[i], from, to);
+        return type_func(t->nfields, ps, t->nresults, rs, t->variadic);
+    }
+    default:
+        return t;
+    }
+}
+
+typedef struct Instance {
+    Type *arg, *type;
+} Instance;
+
+static pthread_mutex_t instance_lock = PTHREAD_MUTEX_INITIALIZER;   // guards the two below
+static Instance *instances;
+static int ninstances, capinstances;
+
+// tmpl_param is the template's placeholder for T (Load's result is
+// *typeParam), or NULL if the template is not the one expected.
+static Type *tmpl_param(Type *tmpl) {
+    Method *load = type_find_method(tmpl, "Load");
+    if (!load || load->sig->nresults != 1 || load->sig->results[0]->kind != K_POINTER) return NULL;
+    for (int i = 0; i < tmpl->nmethods; i++)
+        if (!lib_native_lookup(tmpl->pkg, mem_sprintf("Pointer.%s", tmpl->methods[i].name))) return NULL;
+    return load->sig->results[0]->elem;
+}
+
+static Type *make_pointer_instance(Type *tmpl, Type *arg) {
+    Type *param = tmpl_param(tmpl);
+    Type *t = type_named(tmpl->pkg, mem_sprintf("Pointer[%s]", arg->str), NULL);
+    t->str = mem_sprintf("atomic.Pointer[%s]", arg->str);   // as %T prints it
+    Type *u = under(tmpl);
+    Field *fs = mem_alloc((u->nfields + 1) * sizeof *fs);
+    for (int i = 0; i < u->nfields; i++) {
+        fs[i] = u->fields[i];
+        fs[i].type = subst(u->fields[i].type, param, arg);
+    }
+    type_set_under(t, type_struct(u->nfields, fs));
+    for (int i = 0; i < tmpl->nmethods; i++) {
+        Method m = tmpl->methods[i];
+        Obj *to = m.obj;
+        m.sig = subst(m.sig, param, arg);
+        Func *fn = mem_new(Func);
+        fn->name = mem_sprintf("sync/atomic.(*Pointer[...]).%s", m.name);
+        fn->file = "?";
+        fn->line = to ? to->line : 0;
+        fn->defer_pc = -1;
+        fn->native = lib_native_lookup(tmpl->pkg, mem_sprintf("Pointer.%s", m.name));
+        Obj *o = obj_new(OBJ_FUNC, m.name, m.sig);
+        if (to) {
+            o->decl = to->decl;
+            o->line = to->line;
+            o->col = to->col;
+            o->pkg = to->pkg;
+            o->exported = to->exported;
+        }
+        o->resolve = RESOLVE_DONE;
+        o->used = true;
+        o->gen = fn;
+        m.obj = o;
+        m.fn = fn;
+        type_add_method(t, &m);
+    }
+    return t;
+}
+
+// pointer_instance returns atomic.Pointer[arg], made on first use.
+static Type *pointer_instance(Type *tmpl, Type *arg) {
+    pthread_mutex_lock(&instance_lock);
+    Type *t = NULL;
+    for (int i = 0; i < ninstances && !t; i++)
+        if (type_identical(instances[i].arg, arg)) t = instances[i].type;
+    if (!t) {
+        t = make_pointer_instance(tmpl, arg);
+        if (ninstances == capinstances) {
+            capinstances = capinstances ? capinstances * 2 : 8;
+            Instance *v = mem_alloc(capinstances * sizeof *v);
+            if (ninstances) memcpy(v, instances, ninstances * sizeof *v);
+            instances = v;
+        }
+        instances[ninstances++] = (Instance){ arg, t };
+    }
+    pthread_mutex_unlock(&instance_lock);
+    return t;
+}
+
+// instantiate checks the type expression x[args] whose x is a type.
+static Type *instantiate(Checker *c, Node *n) {
+    Type *gt = n->x->type;
+    if (!is_atomic_pointer(gt)) {
+        check_error_at(c, n->x, "%s is not a generic type", check_type_str(c, gt));
+        for (int i = 0; i < n->list.n; i++) check_expr_or_type(c, n->list.v[i]);
+        return type_invalid;
+    }
+    if (n->list.n != 1) {
+        Node *at = n->list.n > 1 ? n->list.v[1] : n;
+        check_error_at(c, at, "%s type arguments for type Pointer: have %d, want 1",
+                       n->list.n > 1 ? "too many" : "not enough", n->list.n);
+        for (int i = 0; i < n->list.n; i++) check_expr_or_type(c, n->list.v[i]);
+        return type_invalid;
+    }
+    Type *arg = check_typexpr(c, n->list.v[0]);
+    if (!type_ok(arg)) return type_invalid;
+    if (!tmpl_param(gt)) {
+        check_error_at(c, n, "goli: internal error: atomic.Pointer is not the template goli expects");
+        return type_invalid;
+    }
+    return pointer_instance(gt, arg);
+}
+
 static Type *struct_type(Checker *c, Node *n);
 static Type *iface_type(Checker *c, Node *n);
 
@@ -255,7 +398,9 @@ Type *check_typexpr(Checker *c, Node *n) {
     case N_NAME:
     case N_SELECTOR:
         check_expr_or_type(c, n);
-        if (n->mode == MODE_TYPE) {
+        if (n->mode == MODE_TYPE && is_atomic_pointer(n->type) && c->pkg && strcmp(c->pkg->path, "sync/atomic") != 0) {
+            check_error_at(c, n, "cannot use generic type %s[T any] without instantiation", check_expr_str(n));
+        } else if (n->mode == MODE_TYPE) {
             t = n->type;
         } else if (n->mode == MODE_NOVALUE) {
             check_error_at(c, n, "%s used as type", check_operand_str(c, n));
@@ -316,7 +461,7 @@ Type *check_typexpr(Checker *c, Node *n) {
     case N_INDEX:
         check_expr_or_type(c, n->x);
         if (n->x->mode == MODE_TYPE)
-            check_error_at(c, n->x, "%s is not a generic type", check_type_str(c, n->x->type));
+            t = instantiate(c, n);
         else if (n->x->mode != MODE_INVALID)
             check_error_at(c, n, "%s is not a type", check_expr_str(n));
         break;

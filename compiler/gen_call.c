@@ -2,6 +2,7 @@
 // operations, range loops, defer and the program (the model is in
 // compiler/gen.h).
 #include "compiler/gen.h"
+#include "compiler/gen_generic_std.h"
 #include "compiler/gen_slices.h"
 #include "common/mem.h"
 #include "stdlib/natives.h"
@@ -298,6 +299,7 @@ void gen_call(Gen *g, Node *call, int dst) {
         return;
     }
     if (gen_slices_call(g, call, dst)) return;   // slices.F, cmp.F: a native
+    if (gen_generic_std_call(g, call, dst)) return;   // sync.OnceValue(s): two closures
     Node *fun = call->x;
     while (fun->kind == N_PAREN) fun = fun->x;
     Type *sig = fun->type;

@@ -71,6 +71,39 @@ OPS(uint32_t, uint64_t, Uint32)
 OPS(uint64_t, uint64_t, Uint64)
 OPS(uint64_t, uint64_t, Uintptr)
 
+// ---- Pointer[T]: the word of field v, at offset 0 of the receiver ----
+
+static _Atomic uint64_t *pointer_word(Word recv) { return (_Atomic uint64_t *)(uintptr_t)recv; }
+
+static int pointer_load(G *g, Word *a) {
+    _Atomic uint64_t *p = pointer_word(a[0]);
+    NIL_CHECK(p);
+    a[0] = atomic_load(p);
+    return VM_OK;
+}
+
+static int pointer_store(G *g, Word *a) {
+    _Atomic uint64_t *p = pointer_word(a[0]);
+    NIL_CHECK(p);
+    atomic_store(p, a[1]);
+    return VM_OK;
+}
+
+static int pointer_swap(G *g, Word *a) {
+    _Atomic uint64_t *p = pointer_word(a[0]);
+    NIL_CHECK(p);
+    a[0] = atomic_exchange(p, a[1]);
+    return VM_OK;
+}
+
+static int pointer_cas(G *g, Word *a) {
+    _Atomic uint64_t *p = pointer_word(a[0]);
+    NIL_CHECK(p);
+    uint64_t old = a[1];
+    a[0] = atomic_compare_exchange_strong(p, &old, a[2]);
+    return VM_OK;
+}
+
 // ---- Value: two words under a striped lock ----
 
 static pthread_mutex_t value_locks[64];
@@ -158,6 +191,10 @@ static int value_cas(G *g, Word *a) {
 
 const LibNative lib_atomic_natives[] = {
     ENTRIES(Int32), ENTRIES(Int64), ENTRIES(Uint32), ENTRIES(Uint64), ENTRIES(Uintptr),
+    { "Pointer.Load", pointer_load },
+    { "Pointer.Store", pointer_store },
+    { "Pointer.Swap", pointer_swap },
+    { "Pointer.CompareAndSwap", pointer_cas },
     { "valueLoad", value_load },
     { "valueStore", value_store },
     { "valueSwap", value_swap },
