@@ -6,7 +6,7 @@
 CC      ?= gcc
 B       ?= build
 # Packages the build and the tests need (Debian 12 names).
-DEPS    := re2c lemon libgc-dev libcriterion-dev libedit-dev libgmp-dev libmpfr-dev pkg-config
+DEPS    := re2c lemon libgc-dev libcriterion-dev libedit-dev libgmp-dev libmpfr-dev pkg-config tmux
 
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wno-sign-compare -Wno-missing-field-initializers
@@ -15,13 +15,14 @@ CFLAGS  ?=
 CFLAGS  += -std=c11 $(OPT) $(WARN) -D_GNU_SOURCE -DGC_THREADS \
            -I. -I$(B)/gen $(SAN) $(EXTRA_CFLAGS)
 LDLIBS  := -lmpfr -lgmp -lgc -lpthread -ldl -lm
+LDLIBS  += $(shell pkg-config --libs libedit 2>/dev/null || echo -ledit)
 LDFLAGS += $(SAN)
 
 # Warnings lemon's generated C trips over (see ../shared/notes/go-grammar-lalr.md).
 GEN_WARN := -Wno-unused-variable -Wno-unused-parameter -Wno-type-limits \
             -Wno-missing-prototypes -Wno-unused-but-set-variable
 
-DIRS    := common lexer parser compiler vm runtime stdlib
+DIRS    := common lexer parser compiler vm runtime stdlib repl
 SRCS    := $(sort $(shell find $(DIRS) -name "*.c" 2>/dev/null))
 OBJS    := $(SRCS:%.c=$(B)/obj/%.o)
 LIB_GOL := $(sort $(shell find stdlib -name "*.gol" 2>/dev/null))

@@ -1,10 +1,13 @@
-// goli.c: the command line. `goli parse` runs the front end; running
-// programs (`goli FILE.gol`, `goli run`) comes with the compiler and VM.
+// goli.c: the command line: the REPL (`goli`, `goli repl`), running
+// programs (`goli FILE.gol`, `goli run`), and the front end's and
+// compiler's tools (`goli parse`, `check`, `dis`).
 #include "common/diag.h"
 #include "common/mem.h"
 #include "common/source.h"
 #include "compiler/compile.h"
 #include "parser/parse.h"
+#include "repl/repl.h"
+#include "repl/term.h"
 #include "runtime/run.h"
 #include "vm/dis.h"
 
@@ -20,6 +23,9 @@ static const char usage_text[] =
     "\n"
     "The commands are:\n"
     "\n"
+    "\t(none)                 the REPL: type Go, see what it does (:help)\n"
+    "\trepl [-plain]          the REPL; without a terminal it reads standard\n"
+    "\t                       input and echoes each line after its prompt\n"
     "\trun FILE.gol [args]    compile and run a program (also: goli FILE.gol)\n"
     "\tcheck FILE.gol         type-check a program without running it\n"
     "\tdis FILE.gol           print the bytecode of each function\n"
@@ -152,12 +158,15 @@ static void quiet_gc(char *msg, GC_word arg) {
 }
 
 int main(int argc, char **argv) {
+    bool repl = argc < 2 || strcmp(argv[1], "repl") == 0;
+    // Ctrl-C belongs to the REPL's thread: blocked before any other exists.
+    if (repl) term_block_sigint();
     GC_INIT();
     GC_set_warn_proc(quiet_gc);
-    if (argc < 2 || strcmp(argv[1], "help") == 0 || strcmp(argv[1], "-h") == 0 ||
-        strcmp(argv[1], "--help") == 0) {
-        fputs(usage_text, argc < 2 ? stderr : stdout);
-        return argc < 2 ? 2 : 0;
+    if (repl) repl_main(argc > 2 && strcmp(argv[2], "-plain") == 0);
+    if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
+        fputs(usage_text, stdout);
+        return 0;
     }
     if (strcmp(argv[1], "parse") == 0)
         return cmd_parse(argc - 2, argv + 2);

@@ -9,6 +9,8 @@ typedef struct Source {
     const char *path;   // as the user gave it; printed in errors
     const char *text;   // len bytes followed by a NUL
     size_t len;
+    int line_base;      // the first line is line_base + 1 (the REPL puts a
+                        // line 0 of its own before the user's input)
 } Source;
 
 // source_read loads path. On failure it returns NULL and sets *err to Go's

@@ -631,10 +631,13 @@ static Node *recv_base(Node *t, bool *ptr) {
 
 void check_collect_methods(Checker *c, Obj *tobj) {
     DeclInfo *d = info_of(tobj);
-    if (!d || d->methods_done) return;
+    if (!d || (d->methods_done && d->ncollected == d->nmethods)) return;
+    // A REPL session may declare more methods on a type later.
+    int from = d->methods_done ? d->ncollected : 0;
     d->methods_done = true;
+    d->ncollected = d->nmethods;
     Type *named = tobj->type;
-    for (int i = 0; i < d->nmethods; i++) {
+    for (int i = from; i < d->nmethods; i++) {
         Obj *m = d->methods[i];
         check_resolve(c, m);
         if (!m->type || !valid_type(m->type) || !type_is_named(named)) continue;
@@ -686,8 +689,16 @@ void check_collect_methods(Checker *c, Obj *tobj) {
             const char *mn = m->name;
             bool exported = mn[0] >= 'A' && mn[0] <= 'Z';
             me.pkg = exported ? NULL : c->pkg->path;
-            if (!type_add_method(named, &me)) {
-                Method *alt = type_find_method(named, m->name);
+            Method *alt = c->repl ? type_find_method(named, m->name) : NULL;
+            if (alt && alt->obj) {
+                // A REPL session's later definition replaces it (in a
+                // copy: an input that fails is undone by the old array).
+                Method *ms = mem_alloc(named->nmethods * sizeof *ms);
+                memcpy(ms, named->methods, named->nmethods * sizeof *ms);
+                ms[alt - named->methods] = me;
+                named->methods = ms;
+            } else if (!type_add_method(named, &me)) {
+                alt = type_find_method(named, m->name);
                 Obj *ao = alt ? alt->obj : NULL;
                 if (ao && ao->line)
                     check_errorf(c, nm->line, nm->col, "method %s.%s already declared at %s", tobj->name,
@@ -924,7 +935,7 @@ static void must_be_func(Checker *c, Node *nm) {
         check_error_at(c, nm, "cannot declare main - must be func");
 }
 
-static void collect(Checker *c, int fidx) {
+void check_collect_file(Checker *c, int fidx) {
     FileInfo *fi = &c->files[fidx];
     Node *file = fi->node;
     Package *pkg = c->pkg;
@@ -1047,8 +1058,8 @@ static void collect(Checker *c, int fidx) {
 
 // associate_methods attaches each method to its receiver base type's
 // declaration, so that it is added when the type is resolved.
-static void associate_methods(Checker *c) {
-    for (int i = 0; i < c->nmethods; i++) {
+void check_associate_methods(Checker *c, int from) {
+    for (int i = from; i < c->nmethods; i++) {
         Obj *m = c->methods[i];
         Node *decl = m->decl;
         if (strcmp(m->name, "_") == 0) continue;
@@ -1158,20 +1169,26 @@ static void report_init_cycle(Checker *c, Obj **cycle, int n) {
     check_errorf(c, o->line, o->col, "%s", str_get(&s));
 }
 
-static void init_order(Checker *c) {
+void check_init_order(Checker *c, int from) {
     Package *pkg = c->pkg;
     int n = 0;
-    for (int i = 0; i < c->nobjs; i++)
+    for (int i = from; i < c->nobjs; i++)
         if (c->objs[i]->kind == OBJ_CONST || c->objs[i]->kind == OBJ_VAR) n++;
+    // Objects declared before `from` (earlier REPL inputs) are initialized.
+    int min_order = from < c->nobjs ? info_of(c->objs[from])->order : 0;
     GraphNode *g = mem_alloc((n + 1) * sizeof *g);
     int k = 0;
-    for (int i = 0; i < c->nobjs; i++) {
+    for (int i = from; i < c->nobjs; i++) {
         Obj *o = c->objs[i];
         if (o->kind != OBJ_CONST && o->kind != OBJ_VAR) continue;
         g[k].obj = o;
         Obj **vis = NULL;
         int nvis = 0, capvis = 0;
         reach(o, &g[k], &vis, &nvis, &capvis);
+        int kept = 0;
+        for (int q = 0; q < g[k].nsucc; q++)
+            if (info_of(g[k].succ[q])->order >= min_order) g[k].succ[kept++] = g[k].succ[q];
+        g[k].nsucc = kept;
         k++;
     }
     for (int i = 0; i < n; i++) g[i].ndeps = g[i].nsucc;
@@ -1285,6 +1302,30 @@ static void unused_imports(Checker *c) {
     }
 }
 
+// check_func_bodies checks the bodies of the functions among objs[from..]
+// and lists them in pkg->funcs.
+void check_func_bodies(Checker *c, int from) {
+    Package *pkg = c->pkg;
+    int capfuncs = pkg->nfuncs;
+    for (int i = from; i < c->nobjs; i++) {
+        Obj *o = c->objs[i];
+        if (o->kind != OBJ_FUNC) continue;
+        push_obj(&pkg->funcs, &pkg->nfuncs, &capfuncs, o);
+        DeclInfo *d = info_of(o);
+        Node *decl = d->spec;
+        if (!decl->body || !o->type || !valid_type(o->type)) continue;
+        Context saved = save_context(c);
+        c->file = d->file;
+        c->path = c->files[d->file].path;
+        c->scope = d->fscope;
+        c->decl = d;
+        c->fn = NULL;
+        c->iota = NULL;
+        check_func_body(c, o->name, o->type, decl, decl->x, decl->y, decl->body);
+        restore_context(c, saved);
+    }
+}
+
 // ---- The package ----
 
 Package *check_package(const char *path, Node **files, int nfiles, Diag *diag, ImportFunc import) {
@@ -1320,7 +1361,7 @@ Package *check_package(const char *path, Node **files, int nfiles, Diag *diag, I
         Node *nm = files[i]->name;
         if (nm && pkg->name && !ast_name_is(nm, pkg->name))
             check_error_at(c, nm, "package %s; expected package %s", check_name(nm), pkg->name);
-        collect(c, i);
+        check_collect_file(c, i);
     }
     // Imports and package-level names must differ.
     for (int i = 0; i < nfiles; i++) {
@@ -1341,36 +1382,15 @@ Package *check_package(const char *path, Node **files, int nfiles, Diag *diag, I
                              alt->name, o->pkg ? o->pkg->name : "?");
         }
     }
-    associate_methods(c);
+    check_associate_methods(c, 0);
     // Resolve every package-level object, in source order.
     for (int i = 0; i < c->nobjs; i++) check_resolve(c, c->objs[i]);
     for (int i = 0; i < c->npending; i++) type_set_under(c->pending[i].obj->type, type_invalid);
     c->npending = 0;
     check_later_keys(c);
-    // Function bodies.
-    Obj **funcs = NULL;
-    int nfuncs = 0, capfuncs = 0;
-    for (int i = 0; i < c->nobjs; i++) {
-        Obj *o = c->objs[i];
-        if (o->kind != OBJ_FUNC) continue;
-        push_obj(&funcs, &nfuncs, &capfuncs, o);
-        DeclInfo *d = info_of(o);
-        Node *decl = d->spec;
-        if (!decl->body || !o->type || !valid_type(o->type)) continue;
-        Context saved = save_context(c);
-        c->file = d->file;
-        c->path = c->files[d->file].path;
-        c->scope = d->fscope;
-        c->decl = d;
-        c->fn = NULL;
-        c->iota = NULL;
-        check_func_body(c, o->name, o->type, decl, decl->x, decl->y, decl->body);
-        restore_context(c, saved);
-    }
+    check_func_bodies(c, 0);
     check_later_keys(c);   // local types' map keys
-    pkg->funcs = funcs;
-    pkg->nfuncs = nfuncs;
-    init_order(c);
+    check_init_order(c, 0);
     unused_imports(c);
     for (int i = 0; i < nfiles; i++)
         if (files[i]) check_finish_tree(c, files[i]);

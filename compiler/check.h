@@ -121,6 +121,7 @@ typedef struct Package {
     Package **imports;      // the packages this one imports
     int nimports;
     bool checked;
+    bool generated;         // its code exists (set by compiler/gen.c)
     const char **paths;     // paths[i]: the source file of files[i] (set by
                             // the compiler driver, for tracebacks)
 } Package;
@@ -141,5 +142,22 @@ Package *check_package(const char *path, Node **files, int nfiles, Diag *diag,
 // `function main is undeclared in the main package`, or main/init with
 // parameters or results.
 void check_main_errors(Package *pkg, Diag *diag);
+
+// ---- REPL sessions (compiler/check_session.c) ----
+// A CheckSession checks a REPL's inputs one by one into one package main.
+// Each input is a file (reported under path); a later declaration replaces
+// an earlier one of the same name, unused variables and imports are not
+// errors, and imports persist from input to input. input, if not NULL, is a
+// FUNCDECL named _ in file holding the input's statements: the variables
+// its body declares at top level become package-level variables (with
+// Obj.global 0, for the generator to give a cell). check_session_add
+// returns false after errors, with the session as it was before the input.
+typedef struct CheckSession CheckSession;
+CheckSession *check_session_new(ImportFunc import);
+bool check_session_add(CheckSession *s, Node *file, const char *path, Node *input, Diag *diag);
+Package *check_session_package(CheckSession *s);
+// The session's innermost scope (imports; then the package scope).
+Scope *check_session_scope(CheckSession *s);
+Obj *check_session_lookup(CheckSession *s, const char *name);
 
 #endif

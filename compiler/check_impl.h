@@ -66,6 +66,7 @@ typedef struct DeclInfo {
     Obj **methods;          // OBJ_TYPE: methods declared on it (collected)
     int nmethods, capmethods;
     bool methods_done;
+    int ncollected;         // methods added to the type so far
     Scope *fscope;          // func: the scope of its parameters
     Obj **results;          // func: result variables (NULL where unnamed)
 } DeclInfo;
@@ -145,6 +146,8 @@ typedef struct Checker {
     int npending, cappending;
     LaterKey *later;        // map keys to check once declarations are done
     int nlater, caplater;
+    bool repl;              // a REPL session: unused variables and imports
+                            // are fine, later declarations replace earlier
     Node **shift_lhs;       // lhs of untyped shifts whose type the context decides
     int nshift_lhs, capshift_lhs;
 } Checker;
@@ -167,6 +170,16 @@ const char *check_obj_pos(Checker *c, const Obj *o);
 // FILE node's text (parse_file records the Source's path there).
 const char *check_file_path(const Node *f);
 void check_init_vars(Checker *c, Obj **lhs, int l, NodeList *rhs, Node *ret);
+
+// Package-level passes, also run on each input of a REPL session
+// (compiler/check_session.c): collect the declarations of files[fidx];
+// attach methods[from..] to their types; order the initialization of the
+// variables among objs[from..] into pkg->inits.
+void check_collect_file(Checker *c, int fidx);
+void check_associate_methods(Checker *c, int from);
+void check_init_order(Checker *c, int from);
+// check_func_bodies checks the bodies of the functions among objs[from..].
+void check_func_bodies(Checker *c, int from);
 
 // check_resolve declares a package-level object if not yet done.
 void check_resolve(Checker *c, Obj *obj);

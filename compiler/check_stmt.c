@@ -93,7 +93,7 @@ void check_func_body(Checker *c, const char *name, Type *sig, Node *decl, Node *
         check_errorf(c, body->opline, body->opcol, "missing return");
     for (int i = 0; i < f->nvars; i++) {
         Obj *o = f->vars[i];
-        if (!o->used) check_errorf(c, o->line, o->col, "declared and not used: %s", o->name);
+        if (!o->used && !c->repl) check_errorf(c, o->line, o->col, "declared and not used: %s", o->name);
     }
     c->fn = saved_fn;
     c->iota = saved_iota;
@@ -678,7 +678,7 @@ static void type_switch_stmt(Checker *c, Node *s) {
         bool used = false;
         for (int i = 0; i < nlhs; i++) used |= lhs_vars[i]->used;
         for (int i = 0; i < nlhs; i++) lhs_vars[i]->used = true;
-        if (!used) check_error_at(c, lhs, "%s declared and not used", check_name(lhs));
+        if (!used && !c->repl) check_error_at(c, lhs, "%s declared and not used", check_name(lhs));
     }
     close_scope(c);
 }

@@ -69,6 +69,14 @@ static Package *import_std(const char *path, Diag *diag) {
     return pkg;
 }
 
+Package *compile_import(const char *path, Diag *diag) { return import_std(path, diag); }
+
+bool compile_is_std(const char *path) {
+    for (const LibSource *s = lib_sources; s->pkg; s++)
+        if (strcmp(s->pkg, path) == 0) return true;
+    return false;
+}
+
 Package *compile_check(const char *path, Diag *diag, const char **read_err) {
     universe_init();
     Source *src = source_read(path, read_err);

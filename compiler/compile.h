@@ -14,6 +14,12 @@
 // cannot be read.
 Package *compile_check(const char *path, Diag *diag, const char **read_err);
 
+// compile_import loads and checks a standard package (once; later calls
+// return the same Package), for REPL sessions: an ImportFunc.
+Package *compile_import(const char *path, Diag *diag);
+// compile_is_std says whether path names a standard package goli has.
+bool compile_is_std(const char *path);
+
 // compile_program checks and generates code for the program in path.
 Program *compile_program(const char *path, Diag *diag, const char **read_err);
 

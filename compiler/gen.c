@@ -909,12 +909,12 @@ Func *gen_funclit(Gen *g, Node *lit, int dst) {
 
 // ---- The program ----
 
-// order_packages lists pkg's imports depth first, then pkg (initialisation
-// order: a package after everything it imports).
-static void order_packages(Package *pkg, Package ***v, int *n, int *cap) {
+// gen_order_packages lists pkg's imports depth first, then pkg
+// (initialisation order: a package after everything it imports).
+void gen_order_packages(Package *pkg, Package ***v, int *n, int *cap) {
     for (int i = 0; i < *n; i++)
         if ((*v)[i] == pkg) return;
-    for (int i = 0; i < pkg->nimports; i++) order_packages(pkg->imports[i], v, n, cap);
+    for (int i = 0; i < pkg->nimports; i++) gen_order_packages(pkg->imports[i], v, n, cap);
     for (int i = 0; i < *n; i++)
         if ((*v)[i] == pkg) return;
     if (*n == *cap) {
@@ -927,8 +927,7 @@ static void order_packages(Package *pkg, Package ***v, int *n, int *cap) {
     (*v)[(*n)++] = pkg;
 }
 
-// alloc_globals gives each package-level variable its heap object.
-static void alloc_globals(Package *pkg) {
+void gen_alloc_globals(Package *pkg) {
     Scope *s = pkg->scope;
     for (int i = 0; s && i < s->cap; i++) {
         Obj *o = s->objs[i];
@@ -951,6 +950,60 @@ static void attach_method(Gen *g, Obj *o) {
         if (named->methods[i].obj == o) named->methods[i].fn = gen_func_of(g, o);
 }
 
+void gen_declare_funcs(Gen *g, Package *pkg, int from) {
+    g->pkg = pkg;
+    for (int f = from; f < pkg->nfiles; f++) {
+        g->prog_file = pkg->paths ? pkg->paths[f] : "?";
+        Node *file = pkg->files[f];
+        for (int d = 0; d < file->list.n; d++) {
+            Node *decl = file->list.v[d];
+            if (decl->kind != N_FUNCDECL || !decl->name->obj) continue;
+            Obj *o = decl->name->obj;
+            gen_func_of(g, o)->file = g->prog_file;
+            if (!decl->body) gen_native_func(g, o, decl);
+            attach_method(g, o);
+        }
+    }
+}
+
+void gen_func_bodies(Gen *g, Package *pkg, int from) {
+    g->pkg = pkg;
+    for (int f = from; f < pkg->nfiles; f++) {
+        g->prog_file = pkg->paths ? pkg->paths[f] : "?";
+        Node *file = pkg->files[f];
+        for (int d = 0; d < file->list.n; d++)
+            if (file->list.v[d]->kind == N_FUNCDECL) gen_funcdecl(g, file->list.v[d]);
+    }
+}
+
+void gen_package_init(Gen *g, Package *pkg, int from_init_func) {
+    FuncBuilder *fb = FB(g);
+    g->pkg = pkg;
+    g->prog_file = pkg->paths && pkg->nfiles ? pkg->paths[0] : "?";
+    for (int i = 0; i < pkg->ninits; i++) {
+        Node *spec = pkg->inits[i];
+        int mark = emit_top(fb);
+        if (spec->kind == N_VARSPEC) gen_var_spec(g, spec);
+        else if (spec->kind == N_NAME) gen_var_init_one(g, spec);
+        emit_free(fb, mark);
+    }
+    for (int i = from_init_func; i < pkg->ninit_funcs; i++) {
+        Func *fn = gen_func_of(g, pkg->init_funcs[i]);
+        emit(fb, OP_CALL, emit_top(fb), emit_const_ptr(fb, fn), 0);
+    }
+    pkg->generated = true;
+}
+
+GenFunc *gen_begin_entry(Gen *g, const char *name) {
+    GenFunc *entry = mem_new(GenFunc);
+    entry->fb = emit_begin(name, "?", 0);
+    entry->sig = type_func(0, NULL, 0, NULL, false);
+    g->fn = entry;
+    g->lit_prefix = "main.init";
+    g->lit_count = 0;
+    return entry;
+}
+
 Program *gen_program(Package *main_pkg, Diag *diag) {
     Gen gen = { 0 };
     Gen *g = &gen;
@@ -960,55 +1013,15 @@ Program *gen_program(Package *main_pkg, Diag *diag) {
     prog->main = main_pkg;
     Package **pkgs = NULL;
     int npkgs = 0, cap = 0;
-    order_packages(main_pkg, &pkgs, &npkgs, &cap);
-    for (int i = 0; i < npkgs; i++) alloc_globals(pkgs[i]);
+    gen_order_packages(main_pkg, &pkgs, &npkgs, &cap);
+    for (int i = 0; i < npkgs; i++) gen_alloc_globals(pkgs[i]);
     // Every function's Func exists before any body refers to it.
-    for (int p = 0; p < npkgs; p++) {
-        g->pkg = pkgs[p];
-        for (int f = 0; f < pkgs[p]->nfiles; f++) {
-            g->prog_file = pkgs[p]->paths ? pkgs[p]->paths[f] : "?";
-            Node *file = pkgs[p]->files[f];
-            for (int d = 0; d < file->list.n; d++) {
-                Node *decl = file->list.v[d];
-                if (decl->kind != N_FUNCDECL || !decl->name->obj) continue;
-                Obj *o = decl->name->obj;
-                gen_func_of(g, o)->file = g->prog_file;
-                if (!decl->body) gen_native_func(g, o, decl);
-                attach_method(g, o);
-            }
-        }
-    }
-    for (int p = 0; p < npkgs; p++) {
-        g->pkg = pkgs[p];
-        for (int f = 0; f < pkgs[p]->nfiles; f++) {
-            g->prog_file = pkgs[p]->paths ? pkgs[p]->paths[f] : "?";
-            Node *file = pkgs[p]->files[f];
-            for (int d = 0; d < file->list.n; d++)
-                if (file->list.v[d]->kind == N_FUNCDECL) gen_funcdecl(g, file->list.v[d]);
-        }
-    }
+    for (int p = 0; p < npkgs; p++) gen_declare_funcs(g, pkgs[p], 0);
+    for (int p = 0; p < npkgs; p++) gen_func_bodies(g, pkgs[p], 0);
     // The entry: each package's variables and init functions, then main.
-    FuncBuilder *fb = emit_begin("runtime.main", "?", 0);
-    GenFunc *entry = mem_new(GenFunc);
-    entry->fb = fb;
-    entry->sig = type_func(0, NULL, 0, NULL, false);
-    g->fn = entry;
-    g->lit_prefix = "main.init";
-    for (int p = 0; p < npkgs; p++) {
-        g->pkg = pkgs[p];
-        g->prog_file = pkgs[p]->paths && pkgs[p]->nfiles ? pkgs[p]->paths[0] : "?";
-        for (int i = 0; i < pkgs[p]->ninits; i++) {
-            Node *spec = pkgs[p]->inits[i];
-            int mark = emit_top(fb);
-            if (spec->kind == N_VARSPEC) gen_var_spec(g, spec);
-            else if (spec->kind == N_NAME) gen_var_init_one(g, spec);
-            emit_free(fb, mark);
-        }
-        for (int i = 0; i < pkgs[p]->ninit_funcs; i++) {
-            Func *fn = gen_func_of(g, pkgs[p]->init_funcs[i]);
-            emit(fb, OP_CALL, emit_top(fb), emit_const_ptr(fb, fn), 0);
-        }
-    }
+    GenFunc *entry = gen_begin_entry(g, "runtime.main");
+    FuncBuilder *fb = entry->fb;
+    for (int p = 0; p < npkgs; p++) gen_package_init(g, pkgs[p], 0);
     Obj *main_obj = scope_lookup_here(main_pkg->scope, "main");
     if (main_obj && main_obj->kind == OBJ_FUNC) {
         prog->main_fn = gen_func_of(g, main_obj);

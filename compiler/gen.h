@@ -87,6 +87,33 @@ struct Program {
 // NULL after reporting an error (a construct goli cannot compile yet).
 Program *gen_program(Package *main_pkg, Diag *diag);
 
+// The passes of gen_program, also run on each input of a REPL session
+// (compiler/gen_session.c). gen_order_packages lists pkg's imports depth
+// first, then pkg; gen_alloc_globals gives each package-level variable
+// without one its heap cell; gen_declare_funcs makes the Funcs of the
+// functions in files[from..] (binding natives and methods), and
+// gen_func_bodies generates their code; gen_begin_entry starts an entry
+// function (no parameters or results) in g->fn, and gen_package_init adds
+// to it pkg's variable initialisation (pkg->inits) and its init functions
+// from the given one on.
+void gen_order_packages(Package *pkg, Package ***v, int *n, int *cap);
+void gen_alloc_globals(Package *pkg);
+void gen_declare_funcs(Gen *g, Package *pkg, int from);
+void gen_func_bodies(Gen *g, Package *pkg, int from);
+GenFunc *gen_begin_entry(Gen *g, const char *name);
+void gen_package_init(Gen *g, Package *pkg, int from_init_func);
+
+// ---- REPL sessions (compiler/gen_session.c) ----
+// gen_session_input generates the code of the input just checked into the
+// session's package main (its file and those after file_from) and of the
+// packages it imports for the first time, and returns the input's entry:
+// it initializes those packages and the input's package-level variables,
+// then runs input (the FUNCDECL of its statements, may be NULL). NULL
+// after an error.
+typedef struct GenSession GenSession;
+GenSession *gen_session_new(Package *main_pkg);
+Func *gen_session_input(GenSession *s, int file_from, Node *input, Diag *diag);
+
 // ---- Shared between the gen*.c files ----
 
 void gen_error(Gen *g, const Node *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

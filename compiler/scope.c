@@ -57,6 +57,22 @@ Obj *scope_insert(Scope *s, Obj *obj) {
     return NULL;
 }
 
+Obj *scope_replace(Scope *s, Obj *obj) {
+    Obj *old = scope_lookup_here(s, obj->name);
+    if (!old) return scope_insert(s, obj);
+    *slot(s->objs, s->cap, obj->name) = obj;
+    return old;
+}
+
+void scope_remove(Scope *s, const char *name) {
+    if (!scope_lookup_here(s, name)) return;
+    Obj **objs = mem_alloc(s->cap * sizeof *objs);
+    for (int i = 0; i < s->cap; i++)
+        if (s->objs[i] && strcmp(s->objs[i]->name, name) != 0) *slot(objs, s->cap, s->objs[i]->name) = s->objs[i];
+    s->objs = objs;
+    s->n--;
+}
+
 Obj *scope_lookup(const Scope *s, const char *name, const Scope **where) {
     for (; s; s = s->outer) {
         Obj *o = scope_lookup_here(s, name);

@@ -79,6 +79,11 @@ Scope *scope_new(Scope *outer);
 // existing object and does not insert.
 Obj *scope_insert(Scope *s, Obj *obj);
 Obj *scope_lookup_here(const Scope *s, const char *name);
+// For REPL sessions, where a later declaration replaces an earlier one:
+// scope_replace puts obj in place of the object of the same name (returned,
+// or NULL if there was none); scope_remove drops the object named name.
+Obj *scope_replace(Scope *s, Obj *obj);
+void scope_remove(Scope *s, const char *name);
 // scope_lookup walks outward; *where receives the scope found in.
 Obj *scope_lookup(const Scope *s, const char *name, const Scope **where);
 

@@ -27,7 +27,7 @@ Lexer *lex_new(const Source *src, Diag *diag) {
     lx->end = lx->base + src->len;
     lx->cur = lx->base;
     lx->bol = lx->base;
-    lx->line = 1;
+    lx->line = src->line_base + 1;
     lx->path = src->path;
     lx->diag = diag;
     // A BOM is allowed as the first character only. It is skipped but still

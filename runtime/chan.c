@@ -302,6 +302,36 @@ static int select_resume(G *g) {
     return VM_OK;
 }
 
+bool chan_cancel_wait(G *g) {
+    if (g->resume == select_resume) {
+        SelectWait *w = g->resume_arg;
+        uint32_t zero = 0;
+        if (!atomic_compare_exchange_strong(&g->select_done, &zero, 1)) return false;
+        lock_all(w->order, w->norder);
+        for (Sudog *sg = w->sudogs; sg; sg = sg->waitlink) {
+            if (!sg->c) continue;
+            Chan *c = sg->c;
+            unlink_sudog(w->cases[sg->case_index].send ? &c->sendq : &c->recvq, sg);
+            sg->c = NULL;
+        }
+        unlock_all(w->order, w->norder);
+        return true;
+    }
+    if (g->resume != send_resume && g->resume != recv_resume) return false;
+    Sudog *sg = g->resume_arg;
+    // sg->c turns NULL, under the channel's lock, once a waker takes sg.
+    Chan *c = atomic_load_explicit((Chan *_Atomic *)&sg->c, memory_order_acquire);
+    if (!c) return false;
+    pthread_mutex_lock(&c->lock);
+    bool queued = sg->c == c;
+    if (queued) {
+        unlink_sudog(g->resume == send_resume ? &c->sendq : &c->recvq, sg);
+        sg->c = NULL;
+    }
+    pthread_mutex_unlock(&c->lock);
+    return queued;
+}
+
 int chan_select(G *g, SelectCase *cases, int n, bool has_default, Word *chosen, Word *recv_ok) {
     int poll[n > 0 ? n : 1];
     Chan *order_buf[n > 0 ? n : 1];

@@ -82,4 +82,9 @@ typedef struct SelectCase {
 // park. Returns VM_OK, VM_PARK or VM_PANIC.
 int chan_select(G *g, SelectCase *cases, int n, bool has_default, Word *chosen, Word *recv_ok);
 
+// chan_cancel_wait takes g, parked in a send, receive or select, off its
+// channels' queues unless a waker has already taken it (REPL interrupts):
+// true if it did.
+bool chan_cancel_wait(G *g);
+
 #endif

@@ -77,6 +77,9 @@ struct G {
     void *select_buf;
     size_t select_cap;
     bool is_main;
+    bool is_repl;           // runs a REPL input (runtime/sched.c, REPL mode)
+    _Atomic bool interrupt; // Ctrl-C: unwind at the next preemption point
+    bool interrupted;       // the unwinding has begun
     int64_t parent_id;      // the goroutine whose go statement made it
     Func *created_fn;       // where: function and instruction
     const Instr *created_pc;

@@ -138,6 +138,11 @@ void traceback_print(FILE *out, G *g) {
 
 void panic_report(G *g, Panic *p, PanicMethodText call) {
     sched_lock_fatal();
+    panic_print(g, p, call);
+    _exit(2);
+}
+
+void panic_print(G *g, Panic *p, PanicMethodText call) {
     fflush(stdout);
     print_chain(stderr, g, p, call);
     if (p->sigsegv)
@@ -146,7 +151,12 @@ void panic_report(G *g, Panic *p, PanicMethodText call) {
     traceback_print(stderr, g);
     sched_print_created(g);
     fflush(stderr);
-    _exit(2);
+}
+
+void panic_begin_goexit(G *g) {
+    Iface none = { 0 };
+    vm_start_panic(g, none);
+    g->panic->goexit = true;
 }
 
 void fatal_error(const char *msg) {

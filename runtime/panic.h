@@ -50,6 +50,10 @@ const char *panic_value_text(G *g, const Iface *v, PanicMethodText call);
 // panic_report prints "panic: ..." for the chain ending at p, a blank line,
 // and the goroutine's traceback, to stderr; then the program exits 2.
 void panic_report(G *g, Panic *p, PanicMethodText call) __attribute__((noreturn));
+// panic_print prints the same report and returns (a REPL goes on).
+void panic_print(G *g, Panic *p, PanicMethodText call);
+// panic_begin_goexit starts unwinding g as runtime.Goexit does.
+void panic_begin_goexit(G *g);
 
 // traceback_print prints a goroutine's frames as Go does: "main.f(...)"
 // then a tab, the absolute source path, ":LINE" and " +0x..".

@@ -9,6 +9,7 @@
 #include "stdlib/os/os.h"
 #include "vm/vm.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -66,6 +67,22 @@ static bool method_text(G *g, const Iface *v, const char *name, GoString *out) {
 
 static void report_panic(G *g) {
     panic_report(g, g->panic, method_text);
+}
+
+// report_panic_repl reports a goroutine's panic in a REPL, which goes on.
+static void report_panic_repl(G *g) {
+    static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+    pthread_mutex_lock(&lock);
+    panic_print(g, g->panic, method_text);
+    pthread_mutex_unlock(&lock);
+}
+
+void run_repl_init(void) {
+    static char *args[] = { "goli", NULL };
+    lib_os_argc = 1;
+    lib_os_argv = args;
+    lib_fmt_hooks.call_method = call_method;
+    sched_repl_init(report_panic_repl);
 }
 
 int run_program(Program *prog, int argc, char **argv) {

@@ -9,4 +9,9 @@
 // (a panic, a fatal error or os.Exit end the process).
 int run_program(Program *prog, int argc, char **argv);
 
+// run_repl_init starts the runtime for a REPL (runtime/sched.h, REPL
+// mode): the calling thread stays the REPL's; panics are reported and
+// only end their goroutine.
+void run_repl_init(void);
+
 #endif

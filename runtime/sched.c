@@ -7,6 +7,7 @@
 #include "common/mem.h"
 #include "runtime/chan.h"
 #include "runtime/panic.h"
+#include "runtime/sema.h"
 #include "runtime/timer.h"
 #include "vm/config.h"
 #include "vm/vm.h"
@@ -78,6 +79,19 @@ static struct {
     _Atomic int32_t st_maxrunq;
     int32_t st_maxm;
 } sched = { .lock = PTHREAD_MUTEX_INITIALIZER, .allg_lock = PTHREAD_MUTEX_INITIALIZER };
+
+// REPL mode (sched_repl_*): the REPL's thread stays outside the scheduler
+// and runs each input as a goroutine of its own, waiting on done_fd.
+static struct {
+    bool on;
+    G *g;                   // the input's goroutine while it runs (sched.lock)
+    int status;             // how the last one ended: REPL_*
+    int why;                // why it is being unwound: REPL_INTERRUPTED, REPL_DEADLOCK
+    int done_fd;            // an eventfd, written when it ends
+} repl = { .done_fd = -1 };
+
+static void repl_finish(G *g, int status);
+static void interrupt_g(G *g, int why);
 
 static P *allp[MAX_PROCS];  // GC-uncollectable: roots for the Gs in their rings
 static M *allm;             // every M, so their thread-local pointer stays reachable
@@ -462,6 +476,7 @@ static G *steal_work(M *m) {
 }
 
 static void dump_deadlock(void) __attribute__((noreturn));
+static void on_deadlock(void);
 
 // find_runnable returns a G for m to run, blocking until there is one.
 // m holds a P on entry and on return.
@@ -529,7 +544,7 @@ top:;
     }
     pidle_put_locked(p);
     m->p = NULL;
-    if (check_dead_locked()) dump_deadlock();
+    if (check_dead_locked()) on_deadlock();
     pthread_mutex_unlock(&sched.lock);
     if (m->spinning) {
         m->spinning = false;
@@ -578,7 +593,7 @@ idle:
                 goto top;
             }
             // Another M may have gone to sleep while we polled: let it poll.
-            if (check_dead_locked()) dump_deadlock();
+            if (check_dead_locked()) on_deadlock();
             pthread_mutex_unlock(&sched.lock);
             continue;
         }
@@ -622,17 +637,27 @@ static void run_g(M *m, G *g, bool inherit) {
     switch (st) {
     case VM_OK:
         if (g->is_main) sched_exit(0);
+        repl_finish(g, REPL_OK);
         g_free(g);
         break;
     case VM_PANIC:
         if (g->panic && g->panic->goexit) {
             if (g->is_main) sched_main_goexit();
+            repl_finish(g, g->interrupted ? repl.why : REPL_GOEXIT);
             g_free(g);
             break;
         }
-        panic_handler(g);
+        panic_handler(g);   // in a REPL it returns: the goroutine ends
+        repl_finish(g, REPL_PANIC);
+        g_free(g);
         break;
     case VM_YIELD:
+        if (g->interrupt && !g->interrupted) {
+            // Ctrl-C in the REPL: unwind it as runtime.Goexit does.
+            g->interrupted = true;
+            panic_begin_goexit(g);
+            g->unwind_pending = true;
+        }
         // Preempted or Gosched: to the global queue, as Go does.
         atomic_fetch_add_explicit(&sched.st_yields, 1, memory_order_relaxed);
         atomic_store(&g->status, G_RUNNABLE);
@@ -788,7 +813,7 @@ int sched_park(G *g, WaitReason reason, void (*unlock)(void *), void *arg) {
     }
     m->p = NULL;
     pidle_put_locked(p);
-    if (check_dead_locked()) dump_deadlock();
+    if (check_dead_locked()) on_deadlock();
     pthread_mutex_unlock(&sched.lock);
     hand_off();
     note_sleep(m);      // sched_ready: the G is runnable again, and has a P for us
@@ -886,9 +911,11 @@ void sched_block_exit(void) {
 
 // check_dead_locked reports whether no goroutine can ever run again:
 // every P idle, nobody in a blocking call, nothing queued, and no timer
-// that could wake anyone (sched.lock held).
+// that could wake anyone (sched.lock held). In a REPL only the input's
+// goroutine can be in a deadlock: the prompt can always start more.
 static bool check_dead_locked(void) {
     if (sched.dead) return false;
+    if (repl.on && (!repl.g || repl.g->interrupted || atomic_load(&repl.g->status) != G_WAITING)) return false;
     if (atomic_load(&sched.npidle) != sched.gomaxprocs) return false;
     // A P that GOMAXPROCS retired may still be running a goroutine.
     for (int i = 0; i < MAX_PROCS && allp[i]; i++)
@@ -898,6 +925,24 @@ static bool check_dead_locked(void) {
     if (timers_firing() > 0 || timers_live()) return false;
     sched.dead = true;
     return true;
+}
+
+// print_goroutines lists every goroutine, oldest first as Go does, with
+// its wait reason, stack and creator.
+static void print_goroutines(void) {
+    pthread_mutex_lock(&sched.allg_lock);
+    int n = 0;
+    for (G *g = sched.allg; g; g = g->alllink) n++;
+    G **order = mem_alloc((n + 1) * sizeof *order);
+    int k = n;
+    for (G *g = sched.allg; g; g = g->alllink) order[--k] = g;
+    for (int i = 0; i < n; i++) {
+        G *g = order[i];
+        fprintf(stderr, "\ngoroutine %lld [%s]:\n", (long long)g->id, wait_reason_text(g->wait_reason));
+        traceback_print(stderr, g);
+        sched_print_created(g);
+    }
+    pthread_mutex_unlock(&sched.allg_lock);
 }
 
 static void dump_deadlock(void) {
@@ -910,22 +955,29 @@ static void dump_deadlock(void) {
         _exit(2);
     }
     fputs("fatal error: all goroutines are asleep - deadlock!\n", stderr);
-    // Oldest first, as Go lists them.
-    pthread_mutex_lock(&sched.allg_lock);
-    G *order = NULL;
-    for (G *g = sched.allg; g; g = g->alllink) {
-        g->schedlink = order;
-        order = g;
-    }
-    for (G *g = order; g; g = g->schedlink) {
-        fprintf(stderr, "\ngoroutine %lld [%s]:\n", (long long)g->id, wait_reason_text(g->wait_reason));
-        traceback_print(stderr, g);
-        sched_print_created(g);
-    }
-    pthread_mutex_unlock(&sched.allg_lock);
+    print_goroutines();
     fflush(stderr);
     _exit(2);
 }
+
+// on_deadlock reports a deadlock (sched.lock held, and held again on
+// return). A program ends; a REPL's input goroutine is taken off what it
+// waits on and unwound, and the prompt comes back.
+static void on_deadlock(void) {
+    if (!repl.on) dump_deadlock();
+    G *g = repl.g;
+    pthread_mutex_unlock(&sched.lock);
+    fflush(stdout);
+    pthread_mutex_lock(&fatal_lock);
+    fputs("fatal error: all goroutines are asleep - deadlock!\n", stderr);
+    print_goroutines();
+    fflush(stderr);
+    pthread_mutex_unlock(&fatal_lock);
+    interrupt_g(g, REPL_DEADLOCK);
+    pthread_mutex_lock(&sched.lock);
+    sched.dead = false;   // the next input may deadlock too
+}
+
 
 void sched_main_goexit(void) {
     pthread_mutex_lock(&sched.lock);
@@ -1035,8 +1087,7 @@ static Func *make_trampoline(void) {
     return f;
 }
 
-void sched_run(Func *entry, void (*on_panic)(G *g)) {
-    panic_handler = on_panic;
+static void sched_init(void) {
     schedtrace = getenv("GOLI_SCHEDTRACE") && *getenv("GOLI_SCHEDTRACE") && strcmp(getenv("GOLI_SCHEDTRACE"), "0") != 0;
     trampoline = make_trampoline();
     epfd = epoll_create1(EPOLL_CLOEXEC);
@@ -1048,6 +1099,12 @@ void sched_run(Func *entry, void (*on_panic)(G *g)) {
     sched.gomaxprocs = n;
     for (int i = 0; i < n; i++) allp[i] = p_new(i);
     atomic_store(&sched.next_goid, 1);
+}
+
+void sched_run(Func *entry, void (*on_panic)(G *g)) {
+    panic_handler = on_panic;
+    sched_init();
+    int n = sched.gomaxprocs;
     M *m = m_new();
     cur_m = m;
     acquire_p(m, allp[0]);
@@ -1059,4 +1116,138 @@ void sched_run(Func *entry, void (*on_panic)(G *g)) {
     atomic_store(&g->status, G_RUNNABLE);
     runq_put(m->p, g, false);
     schedule(m);
+}
+
+// ---- REPL mode ----
+
+static void repl_finish(G *g, int status) {
+    if (!g->is_repl) return;
+    pthread_mutex_lock(&sched.lock);
+    if (repl.g == g) {
+        repl.g = NULL;
+        repl.status = status;
+        uint64_t one = 1;
+        if (write(repl.done_fd, &one, sizeof one) < 0) { /* the REPL polls again */ }
+    }
+    pthread_mutex_unlock(&sched.lock);
+}
+
+// wait_cancel takes a parked g off whatever it waits on, unless a waker
+// has claimed it already (then it is about to run): true if taken off.
+static bool wait_cancel(G *g) {
+    switch (g->wait_reason) {
+    case WAIT_CHAN_RECV:
+    case WAIT_CHAN_SEND:
+    case WAIT_SELECT:
+        return chan_cancel_wait(g);
+    case WAIT_SLEEP:
+        return timer_cancel_sleep(g);
+    case WAIT_MUTEX:
+    case WAIT_RWMUTEX_RLOCK:
+    case WAIT_RWMUTEX_LOCK:
+    case WAIT_WAITGROUP:
+    case WAIT_COND:
+    case WAIT_SEMACQUIRE:
+        return sema_cancel_wait(g);
+    case WAIT_CHAN_RECV_NIL:
+    case WAIT_CHAN_SEND_NIL:
+    case WAIT_SELECT_NO_CASES:
+    case WAIT_FOREVER:
+        return true;    // nothing can wake it
+    default:
+        return false;
+    }
+}
+
+static int interrupt_resume(G *g) {
+    panic_begin_goexit(g);
+    return VM_PANIC;
+}
+
+// interrupt_g asks the REPL's goroutine g to unwind: a running one does at
+// its next preemption point, a parked one is taken off its wait and woken
+// into the unwinding. Call without sched.lock.
+static void interrupt_g(G *g, int why) {
+    if (!g || g->interrupted) return;
+    pthread_mutex_lock(&sched.lock);
+    bool live = repl.g == g;
+    if (live) repl.why = why;
+    pthread_mutex_unlock(&sched.lock);
+    if (!live) return;
+    atomic_store(&g->interrupt, true);
+    if (atomic_load(&g->status) != G_WAITING || !wait_cancel(g)) return;
+    g->interrupted = true;
+    g->resume = interrupt_resume;
+    g->resume_arg = NULL;
+    sched_ready(g);
+}
+
+void sched_repl_init(void (*on_panic)(G *g)) {
+    panic_handler = on_panic;
+    sched_init();
+    repl.on = true;
+    repl.done_fd = eventfd(0, EFD_CLOEXEC);
+    if (repl.done_fd < 0) fatal_error("runtime: cannot create the REPL's eventfd");
+    pthread_mutex_lock(&sched.lock);
+    for (int i = sched.gomaxprocs - 1; i >= 0; i--) pidle_put_locked(allp[i]);
+    pthread_mutex_unlock(&sched.lock);
+}
+
+void sched_repl_launch(Func *entry) {
+    G *g = g_new(entry, NULL, NULL, 0, 1024);
+    g->is_repl = true;
+    pthread_mutex_lock(&sched.lock);
+    repl.g = g;
+    repl.status = -1;
+    pthread_mutex_unlock(&sched.lock);
+    make_runnable(g);
+}
+
+int sched_repl_done_fd(void) { return repl.done_fd; }
+
+int sched_repl_status(void) {
+    uint64_t v;
+    if (read(repl.done_fd, &v, sizeof v) < 0) { /* already drained */ }
+    pthread_mutex_lock(&sched.lock);
+    int st = repl.status;
+    pthread_mutex_unlock(&sched.lock);
+    return st;
+}
+
+void sched_repl_interrupt(void) {
+    pthread_mutex_lock(&sched.lock);
+    G *g = repl.g;
+    pthread_mutex_unlock(&sched.lock);
+    // A goroutine unwinding already is left to finish (its deferred calls).
+    if (g && !g->interrupted) interrupt_g(g, REPL_INTERRUPTED);
+}
+
+void sched_print_goroutines(FILE *out) {
+    static const char *const state[] = { "idle", "runnable", "running", "waiting", "syscall", "dead" };
+    pthread_mutex_lock(&sched.allg_lock);
+    int n = 0;
+    for (G *g = sched.allg; g; g = g->alllink) n++;
+    G **order = mem_alloc((n + 1) * sizeof *order);
+    int k = n;
+    for (G *g = sched.allg; g; g = g->alllink) order[--k] = g;
+    if (n == 0) fputs("no goroutines\n", out);
+    for (int i = 0; i < n; i++) {
+        G *g = order[i];
+        int st = atomic_load(&g->status);
+        const char *what = st == G_WAITING ? wait_reason_text(g->wait_reason) : state[st];
+        fprintf(out, "goroutine %lld [%s]%s:\n", (long long)g->id, what, g == repl.g ? " (this input)" : "");
+        if (st == G_WAITING || st == G_RUNNABLE) {
+            FILE *saved = out;
+            traceback_print(saved, g);
+        }
+        if (g->created_fn) {
+            const Func *fn = g->created_fn;
+            int idx = (int)(g->created_pc - fn->code) - 1;
+            if (idx < 0) idx = 0;
+            int line = fn->lines && idx < fn->ncode ? fn->lines[idx] : fn->line;
+            fprintf(out, "created by %s in goroutine %lld at %s:%d\n", fn->name, (long long)g->parent_id,
+                    fn->file ? fn->file : "?", line);
+        }
+    }
+    pthread_mutex_unlock(&sched.allg_lock);
 }

@@ -22,6 +22,7 @@
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "runtime/g.h"
 
@@ -57,6 +58,25 @@ const char *wait_reason_text(int reason);
 // return. entry has no parameters or results.
 // on_panic reports a goroutine's unrecovered panic (and exits).
 void sched_run(Func *entry, void (*on_panic)(G *g)) __attribute__((noreturn));
+
+// REPL mode: the calling thread (the REPL's) stays out of the scheduler;
+// sched_repl_launch runs each input's entry as a goroutine of its own,
+// and done_fd (an eventfd) becomes readable when it ends: then
+// sched_repl_status says how. Unrecovered panics are reported by on_panic,
+// which returns: only that goroutine ends. A deadlock of the input's
+// goroutine is reported as Go reports one and the goroutine unwound.
+// sched_repl_interrupt (Ctrl-C) unwinds it as runtime.Goexit does, at its
+// next preemption point or, parked, at once; call it again if the
+// goroutine has not ended (a goroutine about to park may miss one).
+enum { REPL_OK, REPL_PANIC, REPL_GOEXIT, REPL_INTERRUPTED, REPL_DEADLOCK };
+void sched_repl_init(void (*on_panic)(G *g));
+void sched_repl_launch(Func *entry);
+int sched_repl_done_fd(void);
+int sched_repl_status(void);
+void sched_repl_interrupt(void);
+// sched_print_goroutines lists every goroutine: state or wait reason,
+// stack, and where it was created (the REPL's :goroutines).
+void sched_print_goroutines(FILE *out);
 
 // sched_go starts a goroutine running closure cl with nargs argument words
 // (the go statement). creator is the running G, whose saved fn/pc name the

@@ -105,3 +105,23 @@ int sema_park(SemaWaiter *w, WaitReason reason) {
     g->resume_arg = w;
     return sched_park(g, reason, unlock_bucket, bucket(w->addr));
 }
+
+bool sema_cancel_wait(G *g) {
+    if (g->resume != sema_resume) return false;
+    SemaWaiter *w = g->resume_arg;
+    Bucket *b = bucket(w->addr);
+    pthread_mutex_lock(&b->lock);
+    SemaWaiter *prev = NULL;
+    bool found = false;
+    for (SemaWaiter *x = b->head; x; prev = x, x = x->next) {
+        if (x != w) continue;
+        if (prev) prev->next = x->next;
+        else b->head = x->next;
+        if (b->tail == x) b->tail = prev;
+        x->next = NULL;
+        found = true;
+        break;
+    }
+    pthread_mutex_unlock(&b->lock);
+    return found;
+}

@@ -42,4 +42,8 @@ SemaWaiter *sema_dequeue_ticket(const void *addr, uint64_t t);
 // native loops). Returns what sched_park returns.
 int sema_park(SemaWaiter *w, WaitReason reason);
 
+// sema_cancel_wait takes g, parked in sema_park, off the wait table
+// unless it was already woken (REPL interrupts): true if it did.
+bool sema_cancel_wait(G *g);
+
 #endif

@@ -123,6 +123,7 @@ int timer_sleep(G *g, int64_t ns) {
     int64_t when = sched_nanotime() + ns;
     if (when < 0) when = INT64_MAX;   // overflow: forever
     g->resume = NULL;
+    g->resume_arg = t;      // for timer_cancel_sleep
     pthread_mutex_lock(&timer_lock);
     bool moved = arm_locked(t, when);
     return sched_park(g, WAIT_SLEEP, moved ? unlock_and_wake : sched_unlock_mutex, &timer_lock);
@@ -189,4 +190,10 @@ bool timers_live(void) {
     }
     pthread_mutex_unlock(&timer_lock);
     return live;
+}
+
+bool timer_cancel_sleep(G *g) {
+    Timer *t = g->resume_arg;
+    if (!t || t->kind != TIMER_SLEEP || t->g != g) return false;
+    return timer_stop(t);
 }

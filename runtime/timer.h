@@ -52,4 +52,8 @@ bool timers_live(void);
 // effect (deadlock detection must not miss them).
 int timers_firing(void);
 
+// timer_cancel_sleep stops the timer of g, parked in timer_sleep, unless
+// it has fired (REPL interrupts): true if it did.
+bool timer_cancel_sleep(G *g);
+
 #endif

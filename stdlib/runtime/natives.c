@@ -38,9 +38,7 @@ static int rt_gosched(G *g, Word *a) {
 // Goexit unwinds the goroutine as a panic that recover() does not see.
 static int rt_goexit(G *g, Word *a) {
     (void)a;
-    Iface none = { 0 };
-    vm_start_panic(g, none);
-    g->panic->goexit = true;
+    panic_begin_goexit(g);
     return VM_PANIC;
 }
 
