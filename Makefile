@@ -6,7 +6,7 @@
 CC      ?= gcc
 B       ?= build
 # Packages the build and the tests need (Debian 12 names).
-DEPS    := re2c lemon libgc-dev libcriterion-dev libedit-dev libgmp-dev libmpfr-dev pkg-config tmux
+DEPS    := re2c lemon libgc-dev libcriterion-dev libedit-dev libgmp-dev libmpfr-dev pkg-config tzdata tmux
 
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wno-sign-compare -Wno-missing-field-initializers

@@ -47,5 +47,49 @@ if [ $? = 0 ] && grep -q 'parse \[-ast\] FILE' "$tmp/help"; then pass=$((pass + 
 if [ $? = 0 ] && grep -q 'FUNCDECL' "$tmp/ast" && grep -q 'NAME main @3:6' "$tmp/ast"; then
     pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL parse -ast: $(head -c 300 "$tmp/ast")"; fi
 
+# time.Local from $TZ, as Go 1.19 reads it: "" and names with no tzdata
+# file are UTC; a name (or ":name") is that zone, named so; an absolute
+# path is that file. $ZONEINFO serves LoadLocation only. The expected lines
+# are real Go's output for the same program and environment; TZ unset (the
+# machine's /etc/localtime) is not tested.
+mkdir -p zi/My && cp /usr/share/zoneinfo/Asia/Kolkata zi/My/Zone
+cat >tz.gol <<'END'
+package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	t := time.Unix(1700000000, 0)
+	w := time.Date(2023, 7, 1, 12, 0, 0, 0, time.Local)
+	fmt.Println(time.Local, t, w.Format("MST -0700"), t.Location())
+	fmt.Println(time.Now().Location(), (<-time.After(time.Millisecond)).Location())
+	l, err := time.LoadLocation("My/Zone")
+	fmt.Println(l, err)
+}
+END
+lines() { printf '%s\n' "$@"; }
+tz_utc=$(lines "UTC 2023-11-14 22:13:20 +0000 UTC UTC +0000 UTC" "UTC UTC" "My/Zone <nil>")
+tz_berlin=$(lines "Europe/Berlin 2023-11-14 23:13:20 +0100 CET CEST +0200 Europe/Berlin" \
+    "Europe/Berlin Europe/Berlin" "My/Zone <nil>")
+kolkata=/usr/share/zoneinfo/Asia/Kolkata
+tz_path=$(lines "$kolkata 2023-11-15 03:43:20 +0530 IST IST +0530 $kolkata" "$kolkata $kolkata" "My/Zone <nil>")
+tz_ny=$(lines "America/New_York 2023-11-14 17:13:20 -0500 EST EDT -0400 America/New_York" \
+    "America/New_York America/New_York" "My/Zone <nil>")
+zi=ZONEINFO=$tmp/zi
+expect tz_empty 0 "$tz_utc" "" env TZ= "$zi" "$goli" tz.gol
+expect tz_name 0 "$tz_berlin" "" env TZ=Europe/Berlin "$zi" "$goli" tz.gol
+expect tz_colon_name 0 "$tz_berlin" "" env TZ=:Europe/Berlin "$zi" "$goli" tz.gol
+expect tz_path 0 "$tz_path" "" env TZ=$kolkata "$zi" "$goli" tz.gol
+expect tz_new_york 0 "$tz_ny" "" env TZ=America/New_York "$zi" "$goli" tz.gol
+expect tz_utc 0 "$tz_utc" "" env TZ=UTC "$zi" "$goli" tz.gol
+expect tz_unknown 0 "$tz_utc" "" env TZ=Nonexistent/Zone "$zi" "$goli" tz.gol
+expect tz_posix_rule 0 "$tz_utc" "" env TZ=CET-1CEST,M3.5.0,M10.5.0/3 "$zi" "$goli" tz.gol
+expect tz_zoneinfo_not_local 0 "$tz_utc" "" env TZ=My/Zone "$zi" "$goli" tz.gol
+expect tz_no_zoneinfo 0 "$(lines "UTC 2023-11-14 22:13:20 +0000 UTC UTC +0000 UTC" "UTC UTC" \
+    "UTC unknown time zone My/Zone")" "" env TZ= ZONEINFO= "$goli" tz.gol
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]
