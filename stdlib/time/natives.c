@@ -5,7 +5,6 @@
 #include "runtime/chan.h"
 #include "runtime/sched.h"
 #include "runtime/timer.h"
-#include "runtime/value.h"
 #include "stdlib/natives.h"
 #include "stdlib/time/zoneinfo.h"
 #include "vm/vm.h"
