@@ -40,6 +40,7 @@ Func *emit_end(FuncBuilder *fb) {
 }
 
 int emit(FuncBuilder *fb, Opcode op, int a, int b, int c) {
+    if (op == OP_RET && b == 1) op = OP_RET1;   // the common case has its own
     if (fb->ncode == fb->cap) {
         int cap = fb->cap ? fb->cap * 2 : 64;
         Instr *code = mem_alloc_atomic(cap * sizeof *code);

@@ -32,7 +32,8 @@ FuncBuilder *emit_begin_func(Func *fn);
 // emit_end finishes the Func: code, lines, constants and frame size.
 Func *emit_end(FuncBuilder *fb);
 
-// emit appends an instruction and returns its index.
+// emit appends an instruction and returns its index. A RET of one word
+// becomes RET1, which the VM runs without looking at the count.
 int emit(FuncBuilder *fb, Opcode op, int a, int b, int c);
 int emit_sbc(FuncBuilder *fb, Opcode op, int a, int32_t sbc);
 

@@ -164,6 +164,7 @@
     OP(CALLI,      ABC,  "call method K[C] (a name) of the interface R[B..B+1], frame at R[A]: the receiver goes to R[A], the arguments are at R[A+1..]; calls, may panic") \
     OP(RET,        AB,   "return R[A..A+B) as the results (copied to R[0..B))")        \
     OP(RET0,       NONE, "return with no results")                                      \
+    OP(RET1,       A,    "return R[A] as the one result word (to R[0])")                \
     /* ---- defer, panic, recover ---- */                                              \
     OP(DEFER,      ABC,  "defer a call of closure R[B] with C argument words R[A..]")  \
     OP(GO,         ABC,  "start a goroutine calling closure R[B] with C argument words R[A..]") \

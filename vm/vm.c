@@ -145,6 +145,14 @@ Func *vm_iface_method(G *g, Type *dyn, Word data, const char *name, uint32_t nb)
 
 // ---- The loop ----
 
+// INS is the running instruction, read where it lies (pc has moved past
+// it) rather than copied out at dispatch: a handler loads only the operands
+// it uses and the loop keeps registers for its own state. A handler reads
+// its operands before it moves pc (JUMP, ENTER, RUNDEFER's pc--). K is the
+// running function's constant pool, reached through fn, so that a call and
+// a return have one word less to save and restore.
+#define INS     (pc[-1])
+#define K       (fn->k)
 #define sC(i)   ((int16_t)(i).c)
 #define sB(i)   ((int16_t)(i).b)
 #define sBC(i)  ((int32_t)((uint32_t)(i).b | ((uint32_t)(i).c << 16)))
@@ -152,7 +160,7 @@ Func *vm_iface_method(G *g, Type *dyn, Word data, const char *name, uint32_t nb)
 #define F32(w)  (*(float *)&(w))
 
 #if VM_COMPUTED_GOTO
-#define VM_DISPATCH()   goto *labels[(ins = *pc++).op]
+#define VM_DISPATCH()   goto *labels[(pc++)->op]
 #define VM_CASE(name)   L_##name:
 #define VM_NEXT()       VM_DISPATCH()
 #define VM_SWITCH()     VM_DISPATCH();
@@ -160,7 +168,7 @@ Func *vm_iface_method(G *g, Type *dyn, Word data, const char *name, uint32_t nb)
 #define VM_DISPATCH()   goto dispatch
 #define VM_CASE(name)   case OP_##name:
 #define VM_NEXT()       goto dispatch
-#define VM_SWITCH()     dispatch: ins = *pc++; switch (ins.op)
+#define VM_SWITCH()     dispatch: switch ((pc++)->op)
 #endif
 
 // SAVE_PC stores the loop's position in g before anything that may park,
@@ -217,7 +225,9 @@ Func *vm_iface_method(G *g, Type *dyn, Word data, const char *name, uint32_t nb)
     } while (0)
 
 // ENTER pushes the running frame and starts callee, with closure c, on the
-// frame at stack[nb] (ROOM has made space for it).
+// frame at stack[nb] (ROOM has made space for it). CALL and CALLI pass cl
+// itself: a declared function or method has no captures and never reads
+// cl, so it may keep the caller's, which costs nothing to set.
 #define ENTER(callee, c, nb)                                                \
     do {                                                                    \
         if (g->nframes == g->frames_cap) {                                  \
@@ -236,11 +246,10 @@ Func *vm_iface_method(G *g, Type *dyn, Word data, const char *name, uint32_t nb)
         cl = (c);                                                           \
         base = (nb);                                                        \
         R = g->stack + base;                                                \
-        K = fn->k;                                                          \
         pc = fn->code;                                                      \
     } while (0)
 
-int vm_run(G *g) {
+VM_LOOP_ATTRS int vm_run(G *g) {
 #if VM_COMPUTED_GOTO
     static const void *const labels[] = {
 #define OP_LABEL(name, fmt, doc) &&L_##name,
@@ -253,9 +262,7 @@ int vm_run(G *g) {
     const Instr *pc = g->pc;
     uint32_t base = g->base;
     Word *R = g->stack + base;
-    Word *K = fn->k;
     int32_t budget = g->budget > 0 ? g->budget : VM_TIME_SLICE;
-    Instr ins;
 
     if (g->unwind_pending) {    // a resumed operation panicked (g->resume)
         g->unwind_pending = false;
@@ -265,190 +272,190 @@ int vm_run(G *g) {
     VM_CASE(NOP) VM_NEXT();
 
     // ---- moves and constants ----
-    VM_CASE(MOVE)  R[ins.a] = R[ins.b]; VM_NEXT();
+    VM_CASE(MOVE)  R[INS.a] = R[INS.b]; VM_NEXT();
     // Multi-word moves may overlap (a result block shifted by one word):
     // read every word before writing any.
     VM_CASE(MOVE2) {
-        Word x = R[ins.b], y = R[ins.b + 1];
-        R[ins.a] = x;
-        R[ins.a + 1] = y;
+        Word x = R[INS.b], y = R[INS.b + 1];
+        R[INS.a] = x;
+        R[INS.a + 1] = y;
         VM_NEXT();
     }
     VM_CASE(MOVE3) {
-        Word x = R[ins.b], y = R[ins.b + 1], z = R[ins.b + 2];
-        R[ins.a] = x;
-        R[ins.a + 1] = y;
-        R[ins.a + 2] = z;
+        Word x = R[INS.b], y = R[INS.b + 1], z = R[INS.b + 2];
+        R[INS.a] = x;
+        R[INS.a + 1] = y;
+        R[INS.a + 2] = z;
         VM_NEXT();
     }
-    VM_CASE(MOVEN) memmove(&R[ins.a], &R[ins.b], ins.c * sizeof(Word)); VM_NEXT();
-    VM_CASE(LOADK) R[ins.a] = K[ins.b]; VM_NEXT();
-    VM_CASE(LOADK2) R[ins.a] = K[ins.b]; R[ins.a + 1] = K[ins.b + 1]; VM_NEXT();
-    VM_CASE(LOADI) R[ins.a] = (Word)(int64_t)sBC(ins); VM_NEXT();
-    VM_CASE(ZERO) memset(&R[ins.a], 0, ins.b * sizeof(Word)); VM_NEXT();
+    VM_CASE(MOVEN) memmove(&R[INS.a], &R[INS.b], INS.c * sizeof(Word)); VM_NEXT();
+    VM_CASE(LOADK) R[INS.a] = K[INS.b]; VM_NEXT();
+    VM_CASE(LOADK2) R[INS.a] = K[INS.b]; R[INS.a + 1] = K[INS.b + 1]; VM_NEXT();
+    VM_CASE(LOADI) R[INS.a] = (Word)(int64_t)sBC(INS); VM_NEXT();
+    VM_CASE(ZERO) memset(&R[INS.a], 0, INS.b * sizeof(Word)); VM_NEXT();
 
     // ---- integers ----
-    VM_CASE(ADDI) R[ins.a] = R[ins.b] + R[ins.c]; VM_NEXT();
-    VM_CASE(SUBI) R[ins.a] = R[ins.b] - R[ins.c]; VM_NEXT();
-    VM_CASE(MULI) R[ins.a] = R[ins.b] * R[ins.c]; VM_NEXT();
+    VM_CASE(ADDI) R[INS.a] = R[INS.b] + R[INS.c]; VM_NEXT();
+    VM_CASE(SUBI) R[INS.a] = R[INS.b] - R[INS.c]; VM_NEXT();
+    VM_CASE(MULI) R[INS.a] = R[INS.b] * R[INS.c]; VM_NEXT();
     VM_CASE(DIVI) {
-        int64_t y = (int64_t)R[ins.c];
+        int64_t y = (int64_t)R[INS.c];
         if (y == 0) THROW("runtime error: integer divide by zero");
-        int64_t x = (int64_t)R[ins.b];
-        R[ins.a] = y == -1 ? (Word)(0 - (uint64_t)x) : (Word)(x / y);
+        int64_t x = (int64_t)R[INS.b];
+        R[INS.a] = y == -1 ? (Word)(0 - (uint64_t)x) : (Word)(x / y);
         VM_NEXT();
     }
     VM_CASE(REMI) {
-        int64_t y = (int64_t)R[ins.c];
+        int64_t y = (int64_t)R[INS.c];
         if (y == 0) THROW("runtime error: integer divide by zero");
-        R[ins.a] = y == -1 ? 0 : (Word)((int64_t)R[ins.b] % y);
+        R[INS.a] = y == -1 ? 0 : (Word)((int64_t)R[INS.b] % y);
         VM_NEXT();
     }
     VM_CASE(DIVU) {
-        if (R[ins.c] == 0) THROW("runtime error: integer divide by zero");
-        R[ins.a] = R[ins.b] / R[ins.c];
+        if (R[INS.c] == 0) THROW("runtime error: integer divide by zero");
+        R[INS.a] = R[INS.b] / R[INS.c];
         VM_NEXT();
     }
     VM_CASE(REMU) {
-        if (R[ins.c] == 0) THROW("runtime error: integer divide by zero");
-        R[ins.a] = R[ins.b] % R[ins.c];
+        if (R[INS.c] == 0) THROW("runtime error: integer divide by zero");
+        R[INS.a] = R[INS.b] % R[INS.c];
         VM_NEXT();
     }
-    VM_CASE(ADDIK) R[ins.a] = R[ins.b] + (Word)(int64_t)sC(ins); VM_NEXT();
-    VM_CASE(SUBIK) R[ins.a] = R[ins.b] - (Word)(int64_t)sC(ins); VM_NEXT();
-    VM_CASE(MULIK) R[ins.a] = R[ins.b] * (Word)ins.c; VM_NEXT();
+    VM_CASE(ADDIK) R[INS.a] = R[INS.b] + (Word)(int64_t)sC(INS); VM_NEXT();
+    VM_CASE(SUBIK) R[INS.a] = R[INS.b] - (Word)(int64_t)sC(INS); VM_NEXT();
+    VM_CASE(MULIK) R[INS.a] = R[INS.b] * (Word)INS.c; VM_NEXT();
     VM_CASE(DIVIK) {
-        int64_t y = sC(ins), x = (int64_t)R[ins.b];
-        R[ins.a] = y == -1 ? (Word)(0 - (uint64_t)x) : (Word)(x / y);
+        int64_t y = sC(INS), x = (int64_t)R[INS.b];
+        R[INS.a] = y == -1 ? (Word)(0 - (uint64_t)x) : (Word)(x / y);
         VM_NEXT();
     }
     VM_CASE(REMIK) {
-        int64_t y = sC(ins);
-        R[ins.a] = y == -1 ? 0 : (Word)((int64_t)R[ins.b] % y);
+        int64_t y = sC(INS);
+        R[INS.a] = y == -1 ? 0 : (Word)((int64_t)R[INS.b] % y);
         VM_NEXT();
     }
-    VM_CASE(NEGI) R[ins.a] = 0 - R[ins.b]; VM_NEXT();
-    VM_CASE(AND) R[ins.a] = R[ins.b] & R[ins.c]; VM_NEXT();
-    VM_CASE(OR) R[ins.a] = R[ins.b] | R[ins.c]; VM_NEXT();
-    VM_CASE(XOR) R[ins.a] = R[ins.b] ^ R[ins.c]; VM_NEXT();
-    VM_CASE(ANDNOT) R[ins.a] = R[ins.b] & ~R[ins.c]; VM_NEXT();
-    VM_CASE(COMPL) R[ins.a] = ~R[ins.b]; VM_NEXT();
+    VM_CASE(NEGI) R[INS.a] = 0 - R[INS.b]; VM_NEXT();
+    VM_CASE(AND) R[INS.a] = R[INS.b] & R[INS.c]; VM_NEXT();
+    VM_CASE(OR) R[INS.a] = R[INS.b] | R[INS.c]; VM_NEXT();
+    VM_CASE(XOR) R[INS.a] = R[INS.b] ^ R[INS.c]; VM_NEXT();
+    VM_CASE(ANDNOT) R[INS.a] = R[INS.b] & ~R[INS.c]; VM_NEXT();
+    VM_CASE(COMPL) R[INS.a] = ~R[INS.b]; VM_NEXT();
     VM_CASE(SHL) {
-        Word n = R[ins.c];
-        R[ins.a] = n >= 64 ? 0 : R[ins.b] << n;
+        Word n = R[INS.c];
+        R[INS.a] = n >= 64 ? 0 : R[INS.b] << n;
         VM_NEXT();
     }
     VM_CASE(SHRS) {
-        Word n = R[ins.c];
-        R[ins.a] = (Word)((int64_t)R[ins.b] >> (n >= 64 ? 63 : n));
+        Word n = R[INS.c];
+        R[INS.a] = (Word)((int64_t)R[INS.b] >> (n >= 64 ? 63 : n));
         VM_NEXT();
     }
     VM_CASE(SHRU) {
-        Word n = R[ins.c];
-        R[ins.a] = n >= 64 ? 0 : R[ins.b] >> n;
+        Word n = R[INS.c];
+        R[INS.a] = n >= 64 ? 0 : R[INS.b] >> n;
         VM_NEXT();
     }
     VM_CASE(SHIFTCHK)
-        if ((int64_t)R[ins.a] < 0) THROW("runtime error: negative shift amount");
+        if ((int64_t)R[INS.a] < 0) THROW("runtime error: negative shift amount");
         VM_NEXT();
-    VM_CASE(SEXT8) R[ins.a] = (Word)(int64_t)(int8_t)R[ins.b]; VM_NEXT();
-    VM_CASE(SEXT16) R[ins.a] = (Word)(int64_t)(int16_t)R[ins.b]; VM_NEXT();
-    VM_CASE(SEXT32) R[ins.a] = (Word)(int64_t)(int32_t)R[ins.b]; VM_NEXT();
-    VM_CASE(ZEXT8) R[ins.a] = (uint8_t)R[ins.b]; VM_NEXT();
-    VM_CASE(ZEXT16) R[ins.a] = (uint16_t)R[ins.b]; VM_NEXT();
-    VM_CASE(ZEXT32) R[ins.a] = (uint32_t)R[ins.b]; VM_NEXT();
-    VM_CASE(EQI) R[ins.a] = R[ins.b] == R[ins.c]; VM_NEXT();
-    VM_CASE(NEI) R[ins.a] = R[ins.b] != R[ins.c]; VM_NEXT();
-    VM_CASE(LTI) R[ins.a] = (int64_t)R[ins.b] < (int64_t)R[ins.c]; VM_NEXT();
-    VM_CASE(LEI) R[ins.a] = (int64_t)R[ins.b] <= (int64_t)R[ins.c]; VM_NEXT();
-    VM_CASE(LTU) R[ins.a] = R[ins.b] < R[ins.c]; VM_NEXT();
-    VM_CASE(LEU) R[ins.a] = R[ins.b] <= R[ins.c]; VM_NEXT();
-    VM_CASE(NOT) R[ins.a] = !R[ins.b]; VM_NEXT();
+    VM_CASE(SEXT8) R[INS.a] = (Word)(int64_t)(int8_t)R[INS.b]; VM_NEXT();
+    VM_CASE(SEXT16) R[INS.a] = (Word)(int64_t)(int16_t)R[INS.b]; VM_NEXT();
+    VM_CASE(SEXT32) R[INS.a] = (Word)(int64_t)(int32_t)R[INS.b]; VM_NEXT();
+    VM_CASE(ZEXT8) R[INS.a] = (uint8_t)R[INS.b]; VM_NEXT();
+    VM_CASE(ZEXT16) R[INS.a] = (uint16_t)R[INS.b]; VM_NEXT();
+    VM_CASE(ZEXT32) R[INS.a] = (uint32_t)R[INS.b]; VM_NEXT();
+    VM_CASE(EQI) R[INS.a] = R[INS.b] == R[INS.c]; VM_NEXT();
+    VM_CASE(NEI) R[INS.a] = R[INS.b] != R[INS.c]; VM_NEXT();
+    VM_CASE(LTI) R[INS.a] = (int64_t)R[INS.b] < (int64_t)R[INS.c]; VM_NEXT();
+    VM_CASE(LEI) R[INS.a] = (int64_t)R[INS.b] <= (int64_t)R[INS.c]; VM_NEXT();
+    VM_CASE(LTU) R[INS.a] = R[INS.b] < R[INS.c]; VM_NEXT();
+    VM_CASE(LEU) R[INS.a] = R[INS.b] <= R[INS.c]; VM_NEXT();
+    VM_CASE(NOT) R[INS.a] = !R[INS.b]; VM_NEXT();
 
     // ---- floats ----
-    VM_CASE(ADDF) F64(R[ins.a]) = F64(R[ins.b]) + F64(R[ins.c]); VM_NEXT();
-    VM_CASE(SUBF) F64(R[ins.a]) = F64(R[ins.b]) - F64(R[ins.c]); VM_NEXT();
-    VM_CASE(MULF) F64(R[ins.a]) = F64(R[ins.b]) * F64(R[ins.c]); VM_NEXT();
-    VM_CASE(DIVF) F64(R[ins.a]) = F64(R[ins.b]) / F64(R[ins.c]); VM_NEXT();
-    VM_CASE(NEGF) F64(R[ins.a]) = -F64(R[ins.b]); VM_NEXT();
-    VM_CASE(EQF) R[ins.a] = F64(R[ins.b]) == F64(R[ins.c]); VM_NEXT();
-    VM_CASE(NEF) R[ins.a] = F64(R[ins.b]) != F64(R[ins.c]); VM_NEXT();
-    VM_CASE(LTF) R[ins.a] = F64(R[ins.b]) < F64(R[ins.c]); VM_NEXT();
-    VM_CASE(LEF) R[ins.a] = F64(R[ins.b]) <= F64(R[ins.c]); VM_NEXT();
-    VM_CASE(ADDF32) { float v = F32(R[ins.b]) + F32(R[ins.c]); R[ins.a] = 0; F32(R[ins.a]) = v; VM_NEXT(); }
-    VM_CASE(SUBF32) { float v = F32(R[ins.b]) - F32(R[ins.c]); R[ins.a] = 0; F32(R[ins.a]) = v; VM_NEXT(); }
-    VM_CASE(MULF32) { float v = F32(R[ins.b]) * F32(R[ins.c]); R[ins.a] = 0; F32(R[ins.a]) = v; VM_NEXT(); }
-    VM_CASE(DIVF32) { float v = F32(R[ins.b]) / F32(R[ins.c]); R[ins.a] = 0; F32(R[ins.a]) = v; VM_NEXT(); }
-    VM_CASE(NEGF32) { float v = -F32(R[ins.b]); R[ins.a] = 0; F32(R[ins.a]) = v; VM_NEXT(); }
-    VM_CASE(EQF32) R[ins.a] = F32(R[ins.b]) == F32(R[ins.c]); VM_NEXT();
-    VM_CASE(NEF32) R[ins.a] = F32(R[ins.b]) != F32(R[ins.c]); VM_NEXT();
-    VM_CASE(LTF32) R[ins.a] = F32(R[ins.b]) < F32(R[ins.c]); VM_NEXT();
-    VM_CASE(LEF32) R[ins.a] = F32(R[ins.b]) <= F32(R[ins.c]); VM_NEXT();
+    VM_CASE(ADDF) F64(R[INS.a]) = F64(R[INS.b]) + F64(R[INS.c]); VM_NEXT();
+    VM_CASE(SUBF) F64(R[INS.a]) = F64(R[INS.b]) - F64(R[INS.c]); VM_NEXT();
+    VM_CASE(MULF) F64(R[INS.a]) = F64(R[INS.b]) * F64(R[INS.c]); VM_NEXT();
+    VM_CASE(DIVF) F64(R[INS.a]) = F64(R[INS.b]) / F64(R[INS.c]); VM_NEXT();
+    VM_CASE(NEGF) F64(R[INS.a]) = -F64(R[INS.b]); VM_NEXT();
+    VM_CASE(EQF) R[INS.a] = F64(R[INS.b]) == F64(R[INS.c]); VM_NEXT();
+    VM_CASE(NEF) R[INS.a] = F64(R[INS.b]) != F64(R[INS.c]); VM_NEXT();
+    VM_CASE(LTF) R[INS.a] = F64(R[INS.b]) < F64(R[INS.c]); VM_NEXT();
+    VM_CASE(LEF) R[INS.a] = F64(R[INS.b]) <= F64(R[INS.c]); VM_NEXT();
+    VM_CASE(ADDF32) { float v = F32(R[INS.b]) + F32(R[INS.c]); R[INS.a] = 0; F32(R[INS.a]) = v; VM_NEXT(); }
+    VM_CASE(SUBF32) { float v = F32(R[INS.b]) - F32(R[INS.c]); R[INS.a] = 0; F32(R[INS.a]) = v; VM_NEXT(); }
+    VM_CASE(MULF32) { float v = F32(R[INS.b]) * F32(R[INS.c]); R[INS.a] = 0; F32(R[INS.a]) = v; VM_NEXT(); }
+    VM_CASE(DIVF32) { float v = F32(R[INS.b]) / F32(R[INS.c]); R[INS.a] = 0; F32(R[INS.a]) = v; VM_NEXT(); }
+    VM_CASE(NEGF32) { float v = -F32(R[INS.b]); R[INS.a] = 0; F32(R[INS.a]) = v; VM_NEXT(); }
+    VM_CASE(EQF32) R[INS.a] = F32(R[INS.b]) == F32(R[INS.c]); VM_NEXT();
+    VM_CASE(NEF32) R[INS.a] = F32(R[INS.b]) != F32(R[INS.c]); VM_NEXT();
+    VM_CASE(LTF32) R[INS.a] = F32(R[INS.b]) < F32(R[INS.c]); VM_NEXT();
+    VM_CASE(LEF32) R[INS.a] = F32(R[INS.b]) <= F32(R[INS.c]); VM_NEXT();
 
     // ---- complex (out of line: they would crowd the loop's registers) ----
-    VM_CASE(ADDC) vm_complex_op(OP_ADDC, &R[ins.a], &R[ins.b], &R[ins.c]); VM_NEXT();
-    VM_CASE(SUBC) vm_complex_op(OP_SUBC, &R[ins.a], &R[ins.b], &R[ins.c]); VM_NEXT();
-    VM_CASE(MULC) vm_complex_op(OP_MULC, &R[ins.a], &R[ins.b], &R[ins.c]); VM_NEXT();
-    VM_CASE(DIVC) vm_complex_op(OP_DIVC, &R[ins.a], &R[ins.b], &R[ins.c]); VM_NEXT();
-    VM_CASE(C64TO128) vm_complex_op(OP_C64TO128, &R[ins.a], &R[ins.b], NULL); VM_NEXT();
-    VM_CASE(C128TO64) vm_complex_op(OP_C128TO64, &R[ins.a], &R[ins.b], NULL); VM_NEXT();
+    VM_CASE(ADDC) vm_complex_op(OP_ADDC, &R[INS.a], &R[INS.b], &R[INS.c]); VM_NEXT();
+    VM_CASE(SUBC) vm_complex_op(OP_SUBC, &R[INS.a], &R[INS.b], &R[INS.c]); VM_NEXT();
+    VM_CASE(MULC) vm_complex_op(OP_MULC, &R[INS.a], &R[INS.b], &R[INS.c]); VM_NEXT();
+    VM_CASE(DIVC) vm_complex_op(OP_DIVC, &R[INS.a], &R[INS.b], &R[INS.c]); VM_NEXT();
+    VM_CASE(C64TO128) vm_complex_op(OP_C64TO128, &R[INS.a], &R[INS.b], NULL); VM_NEXT();
+    VM_CASE(C128TO64) vm_complex_op(OP_C128TO64, &R[INS.a], &R[INS.b], NULL); VM_NEXT();
 
     // ---- conversions ----
-    VM_CASE(I2F) F64(R[ins.a]) = (double)(int64_t)R[ins.b]; VM_NEXT();
-    VM_CASE(U2F) F64(R[ins.a]) = (double)R[ins.b]; VM_NEXT();
-    VM_CASE(F2I) R[ins.a] = (Word)vm_f2i(F64(R[ins.b])); VM_NEXT();
-    VM_CASE(F2U) R[ins.a] = vm_f2u(F64(R[ins.b])); VM_NEXT();
+    VM_CASE(I2F) F64(R[INS.a]) = (double)(int64_t)R[INS.b]; VM_NEXT();
+    VM_CASE(U2F) F64(R[INS.a]) = (double)R[INS.b]; VM_NEXT();
+    VM_CASE(F2I) R[INS.a] = (Word)vm_f2i(F64(R[INS.b])); VM_NEXT();
+    VM_CASE(F2U) R[INS.a] = vm_f2u(F64(R[INS.b])); VM_NEXT();
     VM_CASE(F2I32) {
-        double x = F64(R[ins.b]);
+        double x = F64(R[INS.b]);
         int32_t v = (x > -2147483649.0 && x < 2147483648.0) ? (int32_t)x : INT32_MIN;
-        R[ins.a] = (Word)(int64_t)v;
+        R[INS.a] = (Word)(int64_t)v;
         VM_NEXT();
     }
-    VM_CASE(F2F32) { float v = (float)F64(R[ins.b]); R[ins.a] = 0; F32(R[ins.a]) = v; VM_NEXT(); }
-    VM_CASE(F322F) F64(R[ins.a]) = (double)F32(R[ins.b]); VM_NEXT();
+    VM_CASE(F2F32) { float v = (float)F64(R[INS.b]); R[INS.a] = 0; F32(R[INS.a]) = v; VM_NEXT(); }
+    VM_CASE(F322F) F64(R[INS.a]) = (double)F32(R[INS.b]); VM_NEXT();
 
     // ---- jumps ----
-    VM_CASE(JMP) JUMP(sBC(ins)); VM_NEXT();
-    VM_CASE(JT) if (R[ins.a]) JUMP(sBC(ins)); VM_NEXT();
-    VM_CASE(JF) if (!R[ins.a]) JUMP(sBC(ins)); VM_NEXT();
-    VM_CASE(JLTI) if ((int64_t)R[ins.a] < (int64_t)R[ins.b]) JUMP(sC(ins)); VM_NEXT();
-    VM_CASE(JLEI) if ((int64_t)R[ins.a] <= (int64_t)R[ins.b]) JUMP(sC(ins)); VM_NEXT();
-    VM_CASE(JEQI) if (R[ins.a] == R[ins.b]) JUMP(sC(ins)); VM_NEXT();
-    VM_CASE(JNEI) if (R[ins.a] != R[ins.b]) JUMP(sC(ins)); VM_NEXT();
-    VM_CASE(JLTIK) if ((int64_t)R[ins.a] < (int64_t)sB(ins)) JUMP(sC(ins)); VM_NEXT();
-    VM_CASE(JGEIK) if ((int64_t)R[ins.a] >= (int64_t)sB(ins)) JUMP(sC(ins)); VM_NEXT();
-    VM_CASE(JEQIK) if ((int64_t)R[ins.a] == (int64_t)sB(ins)) JUMP(sC(ins)); VM_NEXT();
-    VM_CASE(JNEIK) if ((int64_t)R[ins.a] != (int64_t)sB(ins)) JUMP(sC(ins)); VM_NEXT();
+    VM_CASE(JMP) JUMP(sBC(INS)); VM_NEXT();
+    VM_CASE(JT) if (R[INS.a]) JUMP(sBC(INS)); VM_NEXT();
+    VM_CASE(JF) if (!R[INS.a]) JUMP(sBC(INS)); VM_NEXT();
+    VM_CASE(JLTI) if ((int64_t)R[INS.a] < (int64_t)R[INS.b]) JUMP(sC(INS)); VM_NEXT();
+    VM_CASE(JLEI) if ((int64_t)R[INS.a] <= (int64_t)R[INS.b]) JUMP(sC(INS)); VM_NEXT();
+    VM_CASE(JEQI) if (R[INS.a] == R[INS.b]) JUMP(sC(INS)); VM_NEXT();
+    VM_CASE(JNEI) if (R[INS.a] != R[INS.b]) JUMP(sC(INS)); VM_NEXT();
+    VM_CASE(JLTIK) if ((int64_t)R[INS.a] < (int64_t)sB(INS)) JUMP(sC(INS)); VM_NEXT();
+    VM_CASE(JGEIK) if ((int64_t)R[INS.a] >= (int64_t)sB(INS)) JUMP(sC(INS)); VM_NEXT();
+    VM_CASE(JEQIK) if ((int64_t)R[INS.a] == (int64_t)sB(INS)) JUMP(sC(INS)); VM_NEXT();
+    VM_CASE(JNEIK) if ((int64_t)R[INS.a] != (int64_t)sB(INS)) JUMP(sC(INS)); VM_NEXT();
 
     // ---- strings ----
     VM_CASE(CONCAT) {
         SAVE_PC();
-        vm_concat(&R[ins.a], &R[ins.b], &R[ins.c]);
+        vm_concat(&R[INS.a], &R[INS.b], &R[INS.c]);
         VM_NEXT();
     }
-    VM_CASE(EQS) R[ins.a] = vm_str_cmp(&R[ins.b], &R[ins.c]) == 0; VM_NEXT();
-    VM_CASE(NES) R[ins.a] = vm_str_cmp(&R[ins.b], &R[ins.c]) != 0; VM_NEXT();
-    VM_CASE(LTS) R[ins.a] = vm_str_cmp(&R[ins.b], &R[ins.c]) < 0; VM_NEXT();
-    VM_CASE(LES) R[ins.a] = vm_str_cmp(&R[ins.b], &R[ins.c]) <= 0; VM_NEXT();
+    VM_CASE(EQS) R[INS.a] = vm_str_cmp(&R[INS.b], &R[INS.c]) == 0; VM_NEXT();
+    VM_CASE(NES) R[INS.a] = vm_str_cmp(&R[INS.b], &R[INS.c]) != 0; VM_NEXT();
+    VM_CASE(LTS) R[INS.a] = vm_str_cmp(&R[INS.b], &R[INS.c]) < 0; VM_NEXT();
+    VM_CASE(LES) R[INS.a] = vm_str_cmp(&R[INS.b], &R[INS.c]) <= 0; VM_NEXT();
     VM_CASE(INDEXS) {
-        Word i = R[ins.c], n = R[ins.b + 1];
+        Word i = R[INS.c], n = R[INS.b + 1];
         if (i >= n) {
             SAVE_PC();
             vm_throw_index(g, (int64_t)i, (int64_t)n);
             goto unwind;
         }
-        R[ins.a] = ((const uint8_t *)R[ins.b])[i];
+        R[INS.a] = ((const uint8_t *)R[INS.b])[i];
         VM_NEXT();
     }
 
     // ---- memory ----
 #define LOAD_OP(name, ctype, wide)                                  \
     VM_CASE(name) {                                                 \
-        uint8_t *p = PTR(R[ins.b]);                                 \
+        uint8_t *p = PTR(R[INS.b]);                                 \
         if (!p) THROW(NIL_DEREF);                                   \
         ctype v;                                                    \
-        memcpy(&v, p + ins.c, sizeof v);                            \
-        R[ins.a] = (Word)(wide)v;                                   \
+        memcpy(&v, p + INS.c, sizeof v);                            \
+        R[INS.a] = (Word)(wide)v;                                   \
         VM_NEXT();                                                  \
     }
     LOAD_OP(LOAD8S, int8_t, int64_t)
@@ -461,10 +468,10 @@ int vm_run(G *g) {
 #undef LOAD_OP
 #define STORE_OP(name, ctype)                                       \
     VM_CASE(name) {                                                 \
-        uint8_t *p = PTR(R[ins.a]);                                 \
+        uint8_t *p = PTR(R[INS.a]);                                 \
         if (!p) THROW(NIL_DEREF);                                   \
-        ctype v = (ctype)R[ins.b];                                  \
-        memcpy(p + ins.c, &v, sizeof v);                            \
+        ctype v = (ctype)R[INS.b];                                  \
+        memcpy(p + INS.c, &v, sizeof v);                            \
         VM_NEXT();                                                  \
     }
     STORE_OP(STORE8, uint8_t)
@@ -473,86 +480,86 @@ int vm_run(G *g) {
     STORE_OP(STORE64, uint64_t)
 #undef STORE_OP
     VM_CASE(LOADN) {
-        uint8_t *p = PTR(R[ins.b]);
+        uint8_t *p = PTR(R[INS.b]);
         if (!p) THROW(NIL_DEREF);
-        uint32_t words = (ins.c + 7u) / 8u;
-        R[ins.a + words - 1] = 0;   // the padding after the last byte
-        memcpy(&R[ins.a], p, ins.c);
+        uint32_t words = (INS.c + 7u) / 8u;
+        R[INS.a + words - 1] = 0;   // the padding after the last byte
+        memcpy(&R[INS.a], p, INS.c);
         VM_NEXT();
     }
     VM_CASE(STOREN) {
-        uint8_t *p = PTR(R[ins.a]);
+        uint8_t *p = PTR(R[INS.a]);
         if (!p) THROW(NIL_DEREF);
-        memcpy(p, &R[ins.b], ins.c);
+        memcpy(p, &R[INS.b], INS.c);
         VM_NEXT();
     }
     VM_CASE(ADDP) {
-        uint8_t *p = PTR(R[ins.b]);
+        uint8_t *p = PTR(R[INS.b]);
         if (!p) THROW(NIL_DEREF);
-        R[ins.a] = (Word)(uintptr_t)(p + ins.c);
+        R[INS.a] = (Word)(uintptr_t)(p + INS.c);
         VM_NEXT();
     }
     VM_CASE(NEW) {
-        R[ins.a] = (Word)(uintptr_t)vm_new((const Type *)K[ins.b]);
+        R[INS.a] = (Word)(uintptr_t)vm_new((const Type *)K[INS.b]);
         VM_NEXT();
     }
     VM_CASE(CHKIDX)
-        if (R[ins.a] >= R[ins.b]) {
+        if (R[INS.a] >= R[INS.b]) {
             SAVE_PC();
-            vm_throw_index(g, (int64_t)R[ins.a], (int64_t)R[ins.b]);
+            vm_throw_index(g, (int64_t)R[INS.a], (int64_t)R[INS.b]);
             goto unwind;
         }
         VM_NEXT();
     VM_CASE(RFIELD) {
-        const uint8_t *p = (const uint8_t *)&R[ins.b] + (ins.c & 0xFFF);
-        R[ins.a] = vm_load_kind(p, ins.c >> 12);
+        const uint8_t *p = (const uint8_t *)&R[INS.b] + (INS.c & 0xFFF);
+        R[INS.a] = vm_load_kind(p, INS.c >> 12);
         VM_NEXT();
     }
     VM_CASE(RSETFIELD) {
-        uint8_t *p = (uint8_t *)&R[ins.a] + (ins.c & 0xFFF);
-        vm_store_kind(p, ins.c >> 12, R[ins.b]);
+        uint8_t *p = (uint8_t *)&R[INS.a] + (INS.c & 0xFFF);
+        vm_store_kind(p, INS.c >> 12, R[INS.b]);
         VM_NEXT();
     }
     VM_CASE(MKIFACE) {
-        const Type *t = (const Type *)(uintptr_t)K[ins.c];
+        const Type *t = (const Type *)(uintptr_t)K[INS.c];
         Word data;
         if (t->flags & TF_DIRECT) {
             data = 0;
-            memcpy(&data, &R[ins.b], t->size);
+            memcpy(&data, &R[INS.b], t->size);
         } else {
             void *copy = vm_new(t);
-            memcpy(copy, &R[ins.b], t->size);
+            memcpy(copy, &R[INS.b], t->size);
             data = (Word)(uintptr_t)copy;
         }
-        R[ins.a] = (Word)(uintptr_t)t;
-        R[ins.a + 1] = data;
+        R[INS.a] = (Word)(uintptr_t)t;
+        R[INS.a + 1] = data;
         VM_NEXT();
     }
-    VM_CASE(GETCAPT) R[ins.a] = cl->capt[ins.b]; VM_NEXT();
+    VM_CASE(GETCAPT) R[INS.a] = cl->capt[INS.b]; VM_NEXT();
     VM_CASE(CLOSURE) {
-        Func *f = (Func *)K[ins.b];
-        Closure *c = mem_alloc(sizeof(Closure) + ins.c * sizeof(Word));
+        Func *f = (Func *)K[INS.b];
+        Closure *c = mem_alloc(sizeof(Closure) + INS.c * sizeof(Word));
         c->fn = f;
-        c->ncapt = ins.c;
-        memcpy(c->capt, &R[ins.a + 1], ins.c * sizeof(Word));
-        R[ins.a] = (Word)(uintptr_t)c;
+        c->ncapt = INS.c;
+        memcpy(c->capt, &R[INS.a + 1], INS.c * sizeof(Word));
+        R[INS.a] = (Word)(uintptr_t)c;
         VM_NEXT();
     }
 
     // ---- calls ----
     VM_CASE(CALL) {
-        Func *callee = (Func *)K[ins.b];
-        uint32_t nb = base + ins.a;
+        Func *callee = (Func *)K[INS.b];
+        uint32_t nb = base + INS.a;
         ROOM(nb, callee->nframe);
-        ENTER(callee, NULL, nb);
+        ENTER(callee, cl, nb);
         PREEMPT();
         VM_NEXT();
     }
     VM_CASE(CALLC) {
-        Closure *c = (Closure *)(uintptr_t)R[ins.b];
+        Closure *c = (Closure *)(uintptr_t)R[INS.b];
         if (!c) THROW(NIL_DEREF);
         Func *callee = c->fn;
-        uint32_t nb = base + ins.a;
+        uint32_t nb = base + INS.a;
         ROOM(nb, callee->nframe);
         if (callee->native) CALL_NATIVE(callee, nb);
         ENTER(callee, c, nb);
@@ -560,29 +567,29 @@ int vm_run(G *g) {
         VM_NEXT();
     }
     VM_CASE(CALLN) {
-        Func *callee = (Func *)K[ins.b];
-        uint32_t nb = base + ins.a;
+        Func *callee = (Func *)K[INS.b];
+        uint32_t nb = base + INS.a;
         ROOM(nb, callee->nframe);
         CALL_NATIVE(callee, nb);
     }
     VM_CASE(CALLI) {
-        Type *dyn = (Type *)(uintptr_t)R[ins.b];
-        Word data = R[ins.b + 1];
-        const char *name = (const char *)(uintptr_t)K[ins.c];
-        uint32_t nb = base + ins.a;
+        Type *dyn = (Type *)(uintptr_t)R[INS.b];
+        Word data = R[INS.b + 1];
+        const char *name = (const char *)(uintptr_t)K[INS.c];
+        uint32_t nb = base + INS.a;
         SAVE_PC();
         Func *callee = vm_iface_method(g, dyn, data, name, nb);
         if (!callee) goto unwind;
         RELOAD();
         if (callee->native) CALL_NATIVE(callee, nb);
         ROOM(nb, callee->nframe);
-        ENTER(callee, NULL, nb);
+        ENTER(callee, cl, nb);
         PREEMPT();
         VM_NEXT();
     }
+    VM_CASE(RET1) R[0] = R[INS.a]; goto do_return;
     VM_CASE(RET) {
-        if (ins.b == 1) R[0] = R[ins.a];   // the common single result, without a call
-        else if (ins.a) memmove(R, &R[ins.a], ins.b * sizeof(Word));
+        if (INS.a) memmove(R, &R[INS.a], INS.b * sizeof(Word));
         goto do_return;
     }
     VM_CASE(RET0) {
@@ -597,31 +604,30 @@ int vm_run(G *g) {
         pc = f->pc;
         base = f->base;
         R = g->stack + base;
-        K = fn->k;
         VM_NEXT();
     }
 
     // ---- defer, panic, recover ----
     VM_CASE(DEFER) {
-        Closure *c = (Closure *)(uintptr_t)R[ins.b];
-        Defer *d = mem_alloc(sizeof(Defer) + ins.c * sizeof(Word));
+        Closure *c = (Closure *)(uintptr_t)R[INS.b];
+        Defer *d = mem_alloc(sizeof(Defer) + INS.c * sizeof(Word));
         d->next = g->defers;
         d->depth = g->nframes;
         d->cl = c;
-        d->nargs = ins.c;
-        memcpy(d->args, &R[ins.a], ins.c * sizeof(Word));
+        d->nargs = INS.c;
+        memcpy(d->args, &R[INS.a], INS.c * sizeof(Word));
         g->defers = d;
         VM_NEXT();
     }
     VM_CASE(GO) {
-        Closure *c = (Closure *)(uintptr_t)R[ins.b];
+        Closure *c = (Closure *)(uintptr_t)R[INS.b];
         SAVE_PC();
         if (!c) {
             vm_start_panic(g, panic_runtime_error(NIL_DEREF));
             g->panic->sigsegv = true;
             goto unwind;
         }
-        sched_go(g, c, &R[ins.a], ins.c);
+        sched_go(g, c, &R[INS.a], INS.c);
         VM_NEXT();
     }
     VM_CASE(RUNDEFER) {
@@ -645,7 +651,7 @@ int vm_run(G *g) {
             vm_throw(g, NIL_DEREF);
             goto unwind;
         }
-        uint32_t nb = base + ins.a;
+        uint32_t nb = base + INS.a;
         Func *callee = c->fn;
         ROOM(nb, callee->nframe + d->nargs);
         memcpy(g->stack + nb, d->args, d->nargs * sizeof(Word));
@@ -657,7 +663,7 @@ int vm_run(G *g) {
     }
     VM_CASE(PANIC) {
         SAVE_PC();
-        Iface v = { (Type *)(uintptr_t)R[ins.a], R[ins.a + 1] };
+        Iface v = { (Type *)(uintptr_t)R[INS.a], R[INS.a + 1] };
         if (!v.type) v = panic_nil_error();
         vm_start_panic(g, v);
         goto unwind;
@@ -666,10 +672,10 @@ int vm_run(G *g) {
         Panic *p = g->panic;
         if (p && !p->recovered && !p->goexit && p->defer_depth == g->nframes) {
             p->recovered = true;
-            R[ins.a] = (Word)(uintptr_t)p->value.type;
-            R[ins.a + 1] = p->value.data;
+            R[INS.a] = (Word)(uintptr_t)p->value.type;
+            R[INS.a + 1] = p->value.data;
         } else {
-            R[ins.a] = R[ins.a + 1] = 0;
+            R[INS.a] = R[INS.a + 1] = 0;
         }
         VM_NEXT();
     }
@@ -687,7 +693,6 @@ unwind:
             g->panic->unwind_depth = g->nframes;
             pc = fn->code + fn->defer_pc;
             R = g->stack + base;
-            K = fn->k;
             VM_NEXT();
         }
     unwind_pop:;
