@@ -35,7 +35,7 @@ UNIT_SRCS := $(wildcard tests/unit/*.c)
 UNIT_OBJS := $(UNIT_SRCS:%.c=$(B)/obj/%.o)
 
 .DELETE_ON_ERROR:
-.PHONY: all deps test unit asan tsan stress fuzz clean bench-parse
+.PHONY: all deps test unit asan tsan stress fuzz fuzz-repl clean bench-parse
 
 all: goli
 
@@ -90,6 +90,11 @@ FUZZ_COUNT ?= 5000
 FUZZ_SEED  ?= 1
 fuzz: asan $(B)/mutate
 	tests/fuzz.sh build/asan/goli $(B)/mutate $(FUZZ_COUNT) $(FUZZ_SEED)
+
+# The REPL's robustness run: make fuzz-repl FUZZ_REPL_LINES=10000
+FUZZ_REPL_LINES ?= 10000
+fuzz-repl: asan $(B)/mutate
+	tests/fuzz-repl.sh build/asan/goli $(B)/mutate $(FUZZ_REPL_LINES) $(FUZZ_SEED)
 
 test: all $(B)/unit_tests $(B)/mutate
 	@B=$(B) tests/run-all.sh

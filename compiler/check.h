@@ -155,6 +155,9 @@ void check_main_errors(Package *pkg, Diag *diag);
 typedef struct CheckSession CheckSession;
 CheckSession *check_session_new(ImportFunc import);
 bool check_session_add(CheckSession *s, Node *file, const char *path, Node *input, Diag *diag);
+// check_session_try checks an input as check_session_add does, leaving
+// its annotations in the tree, then undoes it whatever the outcome.
+bool check_session_try(CheckSession *s, Node *file, const char *path, Node *input, Diag *diag);
 Package *check_session_package(CheckSession *s);
 // The session's innermost scope (imports; then the package scope).
 Scope *check_session_scope(CheckSession *s);

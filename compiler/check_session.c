@@ -174,10 +174,22 @@ static void forget_declared(CheckSession *s, Node *file) {
     }
 }
 
+static bool add(CheckSession *s, Node *file, const char *path, Node *input, Diag *diag, bool keep);
+
 bool check_session_add(CheckSession *s, Node *file, const char *path, Node *input, Diag *diag) {
+    return add(s, file, path, input, diag, true);
+}
+
+bool check_session_try(CheckSession *s, Node *file, const char *path, Node *input, Diag *diag) {
+    return add(s, file, path, input, diag, false);
+}
+
+static bool add(CheckSession *s, Node *file, const char *path, Node *input, Diag *diag, bool keep) {
     Checker *c = &s->c;
     Package *pkg = c->pkg;
     c->diag = diag;
+    // Messages spell byte/uint8 and rune/int32 as this input does.
+    c->saw_byte = c->saw_uint8 = c->saw_rune = c->saw_int32 = c->saw_any_name = false;
     int before = diag_count(diag);
     Snapshot snap = take(s);
     add_file(s, file, path);
@@ -204,9 +216,9 @@ bool check_session_add(CheckSession *s, Node *file, const char *path, Node *inpu
     check_later_keys(c);
     check_init_order(c, from);
     check_finish_tree(c, file);
-    if (diag_count(diag) > before) {
+    if (diag_count(diag) > before || !keep) {
         undo(s, &snap);
-        return false;
+        return diag_count(diag) == before;
     }
     // The input's own variables outlive it.
     Obj *fo = input && input->name ? input->name->obj : NULL;

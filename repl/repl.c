@@ -58,15 +58,19 @@ static void run(Func *entry) {
     sched_repl_launch(entry);
     int fd = sched_repl_done_fd();
     bool interrupting = false;
+    // GOLI_REPL_TIMEOUT=MS interrupts an input that runs longer (scripts).
+    const char *limit = getenv("GOLI_REPL_TIMEOUT");
+    int limit_ms = limit && *limit ? atoi(limit) : -1;
     for (;;) {
         bool timed_out;
-        if (!term_wait(fd, interrupting ? 100 : -1, &timed_out)) {
+        if (!term_wait(fd, interrupting ? 100 : limit_ms, &timed_out)) {
             interrupting = true;
             sched_repl_interrupt();
             continue;
         }
         if (timed_out) {
-            sched_repl_interrupt();   // it was about to park: try again
+            interrupting = true;
+            sched_repl_interrupt();   // the time limit, or it was about to park: again
             continue;
         }
         break;
@@ -75,7 +79,8 @@ static void run(Func *entry) {
     fflush(stdout);
     fflush(stderr);
     term_flush();
-    if (st == REPL_INTERRUPTED) fputs("interrupted\n", term_out());
+    // On a terminal the line holds the echoed ^C.
+    if (st == REPL_INTERRUPTED) fputs(term_interactive() ? "\ninterrupted\n" : "interrupted\n", term_out());
 }
 
 static void compile_and_run(const char *text) {
@@ -107,7 +112,13 @@ static bool command(const char *line) {
         fputs("session reset\n", out);
     } else if (IS(":load")) {
         if (!*arg) fputs("usage: :load FILE\n", out);
-        else if (session_load(session, arg, stderr)) fprintf(out, "loaded %s\n", arg);
+        else {
+            Func *entry;
+            if (session_load(session, arg, &entry, stderr)) {
+                if (entry) run(entry);
+                fprintf(out, "loaded %s\n", arg);
+            }
+        }
     } else if (IS(":type")) {
         if (!*arg) fputs("usage: :type EXPR\n", out);
         else session_type(session, arg, out, stderr);
@@ -154,7 +165,10 @@ int repl_main(bool plain) {
             buf = NULL;
             continue;
         }
-        if (!line) break;
+        if (!line) {
+            if (buf) compile_and_run(buf);   // the end of input ends it
+            break;
+        }
         if (!buf && line[0] == ':') {
             term_history(line);
             if (!command(line)) break;

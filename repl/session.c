@@ -65,6 +65,7 @@ static const char *std_path(const char *name, size_t len) {
 
 typedef struct Scan {
     int depth;              // open brackets
+    bool mismatch;          // a closing bracket that closes nothing open
     bool unterminated;      // a raw string or comment runs to the end
     TokenKind last;         // the last token before the final semicolon
     TokenKind first, second;
@@ -77,16 +78,21 @@ static Scan scan_text(const char *text) {
     Source *src = source_from_string("repl", text, strlen(text));
     Lexer *lx = lex_new(src, d);
     int n = 0;
+    char open[256];
     for (;;) {
         Token t = lex_next(lx);
         if (t.kind == T_EOF) break;
         if (n == 0) sc.first = t.kind;
         else if (n == 1) sc.second = t.kind;
         n++;
-        switch (t.kind) {
-        case T_LPAREN: case T_LBRACK: case T_LBRACE: sc.depth++; break;
-        case T_RPAREN: case T_RBRACK: case T_RBRACE: sc.depth--; break;
-        default: break;
+        char c = t.kind == T_LPAREN ? ')' : t.kind == T_LBRACK ? ']' : t.kind == T_LBRACE ? '}' : 0;
+        char close = t.kind == T_RPAREN ? ')' : t.kind == T_RBRACK ? ']' : t.kind == T_RBRACE ? '}' : 0;
+        if (c) {
+            if (sc.depth < (int)sizeof open) open[sc.depth] = c;
+            sc.depth++;
+        } else if (close) {
+            if (sc.depth == 0 || (sc.depth <= (int)sizeof open && open[sc.depth - 1] != close)) sc.mismatch = true;
+            if (sc.depth > 0) sc.depth--;
         }
         if (t.kind != T_SEMI || t.semi == SEMI_EXPLICIT) sc.last = t.kind;
     }
@@ -95,21 +101,6 @@ static Scan scan_text(const char *text) {
     sc.lines = 1;
     for (const char *p = text; *p; p++) sc.lines += *p == '\n';
     return sc;
-}
-
-static bool continues(TokenKind k) {
-    switch (k) {
-    case T_ADD: case T_SUB: case T_MUL: case T_QUO: case T_REM: case T_AND: case T_OR:
-    case T_XOR: case T_SHL: case T_SHR: case T_AND_NOT: case T_LAND: case T_LOR:
-    case T_EQL: case T_NEQ: case T_LSS: case T_LEQ: case T_GTR: case T_GEQ:
-    case T_ASSIGN: case T_DEFINE: case T_COMMA: case T_PERIOD: case T_ARROW:
-    case T_ADD_ASSIGN: case T_SUB_ASSIGN: case T_MUL_ASSIGN: case T_QUO_ASSIGN:
-    case T_REM_ASSIGN: case T_AND_ASSIGN: case T_OR_ASSIGN: case T_XOR_ASSIGN:
-    case T_SHL_ASSIGN: case T_SHR_ASSIGN: case T_AND_NOT_ASSIGN: case T_COLON:
-        return true;
-    default:
-        return false;
-    }
 }
 
 // A declaration input: import, const, type, or func with a name or a
@@ -125,10 +116,10 @@ typedef struct Parsed {
     Node *file;
     Node *input;            // the FUNCDECL of the statements, or NULL
     Diag *diag;
-    int max_line;           // the last line any error is on
+    int min_line;           // the first line any error is on
 } Parsed;
 
-enum { WRAP_DECL, WRAP_STMT, WRAP_SHOW };
+enum { WRAP_DECL, WRAP_STMT, WRAP_SHOW, WRAP_TYPE };
 
 static const char *input_path(Session *s) {
     (void)s;
@@ -153,7 +144,8 @@ static Parsed parse_input(const char *path, const char *imports, const char *tex
     const char *src_text;
     if (wrap == WRAP_DECL) src_text = mem_sprintf("package main;%s\n%s\n", imports, text);
     else if (wrap == WRAP_STMT) src_text = mem_sprintf("package main;%s func _() {\n%s\n}\n", imports, text);
-    else src_text = mem_sprintf("package main;%s func _() { __goli_show(\n%s)\n}\n", imports, text);
+    else if (wrap == WRAP_SHOW) src_text = mem_sprintf("package main;%s func _() { __goli_show(\n%s)\n}\n", imports, text);
+    else src_text = mem_sprintf("package main;%s func _() { _ = \n%s\n}\n", imports, text);
     Parsed p = { 0 };
     p.diag = diag_new();
     Source *src = source_from_string(path, src_text, strlen(src_text));
@@ -163,7 +155,7 @@ static Parsed parse_input(const char *path, const char *imports, const char *tex
     p.file->text = path;
     p.file->len = (uint32_t)strlen(path);
     for (int i = 0; i < p.diag->n; i++)
-        if (p.diag->v[i].line > p.max_line) p.max_line = p.diag->v[i].line;
+        if (i == 0 || p.diag->v[i].line < p.min_line) p.min_line = p.diag->v[i].line;
     if (wrap != WRAP_DECL && !diag_count(p.diag)) {
         for (int i = 0; i < p.file->list.n; i++) {
             Node *d = p.file->list.v[i];
@@ -175,19 +167,19 @@ static Parsed parse_input(const char *path, const char *imports, const char *tex
 
 bool session_incomplete(Session *s, const char *text) {
     Scan sc = scan_text(text);
-    if (sc.unterminated || sc.depth > 0) return true;
-    if (sc.depth < 0) return false;
-    if (continues(sc.last)) return true;
-    // A parse that fails only where the input ended wants more.
+    if (sc.unterminated) return true;
+    if (sc.mismatch) return false;   // an error to report now
+    // The parser decides: more is wanted when every error it finds is
+    // past the input's end (an open bracket, a trailing operator, ...).
     Parsed p = parse_input(input_path(s), "", text, is_decl(&sc) ? WRAP_DECL : WRAP_STMT);
-    return diag_count(p.diag) && p.max_line > sc.lines;
+    return diag_count(p.diag) && p.min_line > sc.lines;
 }
 
 // ---- Imports on the learner's behalf ----
 
 // auto_imports returns import declarations for the packages text uses as
-// pkg.Name without having imported them, announcing each once.
-static const char *auto_imports(Session *s, const char *text, FILE *out) {
+// pkg.Name without having imported them, and lists their paths.
+static const char *auto_imports(Session *s, const char *text, const char ***paths, int *npaths) {
     Diag *d = diag_new();
     Lexer *lx = lex_new(source_from_string("repl", text, strlen(text)), d);
     Token prev2 = { 0 }, prev = { 0 };
@@ -201,15 +193,10 @@ static const char *auto_imports(Session *s, const char *text, FILE *out) {
             const char *path = std_path(prev2.text, prev2.len);
             if (path && !check_session_lookup(s->check, name) && !strstr(imports, mem_sprintf("\"%s\"", path))) {
                 imports = mem_sprintf("%s import \"%s\";", imports, path);
-                bool said = false;
-                for (int i = 0; i < s->nannounced; i++) said |= strcmp(s->announced[i], path) == 0;
-                if (!said) {
-                    fprintf(out, "(imported \"%s\")\n", path);
-                    const char **v = mem_alloc((s->nannounced + 1) * sizeof *v);
-                    if (s->nannounced) memcpy(v, s->announced, s->nannounced * sizeof *v);
-                    v[s->nannounced++] = path;
-                    s->announced = v;
-                }
+                const char **v = mem_alloc((*npaths + 1) * sizeof *v);
+                if (*npaths) memcpy(v, *paths, *npaths * sizeof *v);
+                v[(*npaths)++] = path;
+                *paths = v;
             }
         }
         prev2 = prev;
@@ -217,6 +204,20 @@ static const char *auto_imports(Session *s, const char *text, FILE *out) {
         if (prev2.kind == T_PERIOD) prev2.kind = T_ILLEGAL;   // x.y.z: only x is a candidate
     }
     return imports;
+}
+
+// announce says once which packages were imported on the learner's behalf.
+static void announce(Session *s, const char **paths, int n, FILE *out) {
+    for (int k = 0; k < n; k++) {
+        bool said = false;
+        for (int i = 0; i < s->nannounced; i++) said |= strcmp(s->announced[i], paths[k]) == 0;
+        if (said) continue;
+        fprintf(out, "(imported \"%s\")\n", paths[k]);
+        const char **v = mem_alloc((s->nannounced + 1) * sizeof *v);
+        if (s->nannounced) memcpy(v, s->announced, s->nannounced * sizeof *v);
+        v[s->nannounced++] = paths[k];
+        s->announced = v;
+    }
 }
 
 // ---- Compiling ----
@@ -259,19 +260,22 @@ SessionResult session_compile(Session *s, const char *text, Func **entry, FILE *
     Scan sc = scan_text(text);
     if (sc.first == 0 || (sc.first == T_SEMI && sc.last == 0)) return SESSION_EMPTY;
     const char *path = input_path(s);
-    const char *imports = auto_imports(s, text, out);
+    const char **paths = NULL;
+    int npaths = 0;
+    const char *imports = auto_imports(s, text, &paths, &npaths);
     bool ok = false;
     Parsed p = { 0 };
     if (is_decl(&sc)) {
         p = parse_input(path, imports, text, WRAP_DECL);
         if (!diag_count(p.diag)) {
             Func *fn = commit(s, &p, err, &ok);
-            if (ok) {
-                *entry = fn;
-                return SESSION_RUN;
+            if (!ok) {
+                diag_flush(p.diag, err);
+                return SESSION_ERROR;
             }
-            diag_flush(p.diag, err);
-            return SESSION_ERROR;
+            announce(s, paths, npaths, out);
+            *entry = fn;
+            return SESSION_RUN;
         }
         if (sc.first != T_FUNC) {
             diag_flush(p.diag, err);
@@ -285,6 +289,7 @@ SessionResult session_compile(Session *s, const char *text, Func **entry, FILE *
         return SESSION_ERROR;
     }
     Node *body = stmt.input ? stmt.input->body : NULL;
+    Diag *show_errors = NULL;
     if (body && body->list.n == 1 && body->list.v[0]->kind == N_EXPRSTMT && !prints_itself(s, body->list.v[0]->x)) {
         // A value to print: the printer takes it, unless that does not
         // check (a call without results, a type, ...).
@@ -292,21 +297,32 @@ SessionResult session_compile(Session *s, const char *text, Func **entry, FILE *
         if (!diag_count(show.diag)) {
             Func *fn = commit(s, &show, err, &ok);
             if (ok) {
+                announce(s, paths, npaths, out);
                 *entry = fn;
                 return SESSION_RUN;
             }
+            show_errors = show.diag;
         }
     }
     Func *fn = commit(s, &stmt, err, &ok);
     if (!ok) {
-        if (diag_count(stmt.diag)) diag_flush(stmt.diag, err);
+        // Both failed: the printer's attempt tells of the expression
+        // itself, unless its errors are about the printer.
+        bool about_printer = !show_errors;
+        for (int i = 0; show_errors && i < show_errors->n; i++)
+            about_printer |= strstr(show_errors->v[i].msg, "__goli") || strstr(show_errors->v[i].msg, "used as value") ||
+                             strstr(show_errors->v[i].msg, "is not an expression");
+        Diag *d = about_printer ? stmt.diag : show_errors;
+        if (diag_count(d)) diag_flush(d, err);
         return SESSION_ERROR;
     }
+    announce(s, paths, npaths, out);
     *entry = fn;
     return SESSION_RUN;
 }
 
-bool session_load(Session *s, const char *path, FILE *err) {
+bool session_load(Session *s, const char *path, Func **entry, FILE *err) {
+    *entry = NULL;
     const char *rerr = NULL;
     Source *src = source_read(path, &rerr);
     if (!src) {
@@ -324,17 +340,29 @@ bool session_load(Session *s, const char *path, FILE *err) {
     p.file->text = path;
     p.file->len = (uint32_t)strlen(path);
     bool ok = false;
-    commit(s, &p, err, &ok);
+    *entry = commit(s, &p, err, &ok);
     if (!ok && diag_count(p.diag)) diag_flush(p.diag, err);
     return ok;
 }
 
 bool session_type(Session *s, const char *text, FILE *out, FILE *err) {
-    (void)out;
-    (void)s;
-    (void)text;
-    fprintf(err, ":type is not available yet\n");
-    return false;
+    const char **paths = NULL;
+    int npaths = 0;
+    Parsed p = parse_input(input_path(s), auto_imports(s, text, &paths, &npaths), text, WRAP_TYPE);
+    Node *body = p.input ? p.input->body : NULL;
+    if (diag_count(p.diag) || !body || body->list.n != 1 || body->list.v[0]->kind != N_ASSIGN) {
+        if (diag_count(p.diag)) diag_flush(p.diag, err);
+        else fprintf(err, "not an expression: %s\n", text);
+        return false;
+    }
+    Diag *diag = diag_new();
+    if (!check_session_try(s->check, p.file, p.file->text, p.input, diag)) {
+        diag_flush(diag, err);
+        return false;
+    }
+    Node *x = body->list.v[0]->rlist.v[0];
+    fprintf(out, "%s\n", x->type ? x->type->str : "?");
+    return true;
 }
 
 Func *session_func(Session *s, const char *name) {

@@ -34,8 +34,9 @@ typedef enum SessionResult {
 SessionResult session_compile(Session *s, const char *text, Func **entry, FILE *out, FILE *err);
 
 // session_load adds the declarations of a Go file (a package main) to the
-// session; main is declared, not run. Returns false after errors.
-bool session_load(Session *s, const char *path, FILE *err);
+// session; main is declared, not run. *entry initializes its variables
+// (and runs its init functions). Returns false after errors.
+bool session_load(Session *s, const char *path, Func **entry, FILE *err);
 
 // session_type prints the type of expression text (:type).
 bool session_type(Session *s, const char *text, FILE *out, FILE *err);

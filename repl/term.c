@@ -193,6 +193,7 @@ void term_init(bool plain, TermComplete complete_fn) {
     rl_instream = stdin;
     rl_outstream = term;
     rl_attempted_completion_function = complete;
+    rl_completion_append_character = '\0';
     rl_basic_word_break_characters = " \t\n\"\\'`@$><=;|&{}()[],+-*/%^!~:";
     using_history();
     stifle_history(1000);

@@ -2,8 +2,9 @@
 # tests/run-all.sh: every test suite, then one summary line. `make test` runs
 # this after building; B names the build folder (default build).
 #
-# Suites: criterion unit tests (each test counts), command-line checks and
-# golden programs (each counts), and whole-suite checks that count as one test each: the
+# Suites: criterion unit tests (each test counts), command-line checks,
+# golden programs and REPL transcripts and terminal cases (each counts), the
+# stress and signal runs, and whole-suite checks that count as one test each: the
 # gofmt corpus comparison (when Go is installed) and a short fuzz run over the
 # sanitizer build. FAST=1 skips the corpus and fuzz checks.
 set -u
@@ -53,6 +54,14 @@ echo "== examples (each is a golden program)"
 tests/run-golden.sh "$B/goli" examples 2>&1 | tee "$log"
 tally "$log" examples
 
+echo "== REPL transcripts (tests/repl/*.txt)"
+tests/repl.sh "$B/goli" 2>&1 | tee "$log"
+tally "$log" repl
+
+echo "== REPL on a terminal (tmux, tests/repl-tty.sh)"
+tests/repl-tty.sh "$B/goli" 2>&1 | tee "$log"
+tally "$log" repl-tty
+
 echo "== signals (kill sent to running programs, tests/signal.sh)"
 tests/signal.sh "$B/goli" 2>&1 | tee "$log"
 tally "$log" signal
@@ -74,6 +83,8 @@ if [ "${FAST:-0}" != 1 ]; then
         tally "$log" fuzz
         FUZZ_CMD=check tests/fuzz.sh build/asan/goli "$B/mutate" "${FUZZ_CHECK_COUNT:-150}" 1 2>&1 | tee "$log"
         tally "$log" fuzz-check
+        tests/fuzz-repl.sh build/asan/goli "$B/mutate" "${FUZZ_REPL_LINES:-2000}" 1 2>&1 | tail -n 20 | tee "$log"
+        tally "$log" fuzz-repl
     else
         echo "run-all: could not build the sanitizer binary"
         failed=$((failed + 1))
