@@ -174,5 +174,5 @@ void fatal_error_g(G *g, const char *msg) {
     traceback_print(stderr, g);
     sched_print_created(g);
     fflush(stderr);
-    _exit(2);
+    sched_fatal_end(g);
 }

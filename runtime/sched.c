@@ -13,6 +13,7 @@
 #include "vm/vm.h"
 
 #include <errno.h>
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +53,7 @@ struct M {
     pthread_cond_t cv;
     bool wake;
     uint64_t rng;
+    jmp_buf fatal_jmp;      // REPL mode: where a goroutine's fatal error lands
 };
 
 static struct {
@@ -672,13 +674,30 @@ static void run_g(M *m, G *g, bool inherit) {
 }
 
 static void schedule(M *m) __attribute__((noreturn));
+// run_guarded runs g; in a REPL, a fatal error of g (sched_fatal_end)
+// comes back here: g has ended, and the M goes on scheduling.
+static void run_guarded(M *m, G *g, bool inherit) {
+    if (repl.on && setjmp(m->fatal_jmp)) return;
+    run_g(m, g, inherit);
+}
+
 static void schedule(M *m) {
     for (;;) {
         bool inherit;
         G *g = find_runnable(m, &inherit);
         if (m->spinning) reset_spinning(m);
-        run_g(m, g, inherit);
+        run_guarded(m, g, inherit);
     }
+}
+
+void sched_fatal_end(G *g) {
+    M *m = cur_m;
+    if (!repl.on || !m || !g || g != m->curg || g->nested_m) _exit(2);
+    pthread_mutex_unlock(&fatal_lock);
+    m->curg = NULL;
+    repl_finish(g, REPL_PANIC);
+    g_free(g);
+    longjmp(m->fatal_jmp, 1);
 }
 
 static void *m_main(void *arg) {

@@ -122,6 +122,11 @@ void sched_exit(int status) __attribute__((noreturn));
 // error holds while it prints, so that two reports never interleave.
 void sched_lock_fatal(void);
 
+// sched_fatal_end ends the process after a fatal error of the running
+// goroutine g has been printed under sched_lock_fatal; in a REPL it ends
+// only g (the M goes back to scheduling).
+void sched_fatal_end(G *g) __attribute__((noreturn));
+
 // sched_print_created prints the "created by" lines of g.
 void sched_print_created(G *g);
 

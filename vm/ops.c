@@ -2,6 +2,7 @@
 // and the texts of runtime panics.
 #include "vm/vm.h"
 #include "common/mem.h"
+#include "runtime/sched.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -51,6 +52,7 @@ void vm_snapshot_trace(G *g) {
 }
 
 void vm_stack_overflow(G *g) {
+    sched_lock_fatal();
     fflush(stdout);
     // Go prints the goroutine's stack bounds; goli's stack is its register
     // file on the heap, so those are the figures it shows.
@@ -63,7 +65,8 @@ void vm_stack_overflow(G *g) {
     vm_snapshot_trace(g);
     traceback_print(stderr, g);
     fflush(stderr);
-    _exit(2);
+    g->trace = NULL;
+    sched_fatal_end(g);
 }
 
 void vm_complex_div(double a, double b, double c, double d, double *re, double *im) {
