@@ -162,5 +162,8 @@ Package *check_session_package(CheckSession *s);
 // The session's innermost scope (imports; then the package scope).
 Scope *check_session_scope(CheckSession *s);
 Obj *check_session_lookup(CheckSession *s, const char *name);
+// check_session_replaced lists the functions and methods the last input
+// redefined with an identical signature: (*old)[i] by (*new)[i].
+int check_session_replaced(CheckSession *s, Obj ***old, Obj ***new);
 
 #endif

@@ -13,6 +13,12 @@
 struct CheckSession {
     Checker c;
     Scope *file_scope;      // the imports of every input
+    // The functions and methods the last input redefined with the same
+    // signature: old[i] was replaced by new[i].
+    Obj **old, **new;
+    int nreplaced;
+    Obj **forgotten;        // functions the input's declarations replace
+    int nforgotten;
 };
 
 // A type's method set and its declaration's method list, before an input.
@@ -140,6 +146,13 @@ static void add_file(CheckSession *s, Node *file, const char *path) {
 
 static void forget(CheckSession *s, const char *name) {
     if (strcmp(name, "_") == 0) return;
+    Obj *o = scope_lookup_here(s->c.pkg->scope, name);
+    if (o && o->kind == OBJ_FUNC) {
+        Obj **v = mem_alloc((s->nforgotten + 1) * sizeof *v);
+        if (s->nforgotten) memcpy(v, s->forgotten, s->nforgotten * sizeof *v);
+        v[s->nforgotten++] = o;
+        s->forgotten = v;
+    }
     scope_remove(s->c.pkg->scope, name);
     scope_remove(s->file_scope, name);
 }
@@ -176,6 +189,42 @@ static void forget_declared(CheckSession *s, Node *file) {
 
 static bool add(CheckSession *s, Node *file, const char *path, Node *input, Diag *diag, bool keep);
 
+static void pair(CheckSession *s, Obj *old, Obj *new) {
+    if (!old || !new || old == new || !old->type || !new->type || !type_identical(old->type, new->type)) return;
+    Obj **o = mem_alloc((s->nreplaced + 1) * sizeof *o), **n = mem_alloc((s->nreplaced + 1) * sizeof *n);
+    if (s->nreplaced) {
+        memcpy(o, s->old, s->nreplaced * sizeof *o);
+        memcpy(n, s->new, s->nreplaced * sizeof *n);
+    }
+    o[s->nreplaced] = old;
+    n[s->nreplaced++] = new;
+    s->old = o;
+    s->new = n;
+}
+
+// note_replaced pairs the functions and methods the input replaced with
+// their new definitions of the same signature.
+static void note_replaced(CheckSession *s, const Snapshot *x) {
+    Scope *ps = s->c.pkg->scope;
+    for (int i = 0; i < s->nforgotten; i++) {
+        Obj *o = s->forgotten[i], *n = scope_lookup_here(ps, o->name);
+        if (n && n->kind == OBJ_FUNC) pair(s, o, n);
+    }
+    for (int i = 0; i < x->ntypes; i++) {
+        const TypeSnap *t = &x->types[i];
+        for (int k = 0; k < t->nmethods; k++) {
+            Method *m = type_find_method(t->type, t->methods[k].name);
+            if (m && m->ptr_recv == t->methods[k].ptr_recv) pair(s, t->methods[k].obj, m->obj);
+        }
+    }
+}
+
+int check_session_replaced(CheckSession *s, Obj ***old, Obj ***new) {
+    *old = s->old;
+    *new = s->new;
+    return s->nreplaced;
+}
+
 bool check_session_add(CheckSession *s, Node *file, const char *path, Node *input, Diag *diag) {
     return add(s, file, path, input, diag, true);
 }
@@ -192,6 +241,8 @@ static bool add(CheckSession *s, Node *file, const char *path, Node *input, Diag
     c->saw_byte = c->saw_uint8 = c->saw_rune = c->saw_int32 = c->saw_any_name = false;
     int before = diag_count(diag);
     Snapshot snap = take(s);
+    s->nforgotten = 0;
+    s->nreplaced = 0;
     add_file(s, file, path);
     int fidx = c->nfiles - 1;
     forget_declared(s, file);
@@ -220,6 +271,7 @@ static bool add(CheckSession *s, Node *file, const char *path, Node *input, Diag
         undo(s, &snap);
         return diag_count(diag) == before;
     }
+    note_replaced(s, &snap);
     // The input's own variables outlive it.
     Obj *fo = input && input->name ? input->name->obj : NULL;
     DeclInfo *d = fo ? fo->check : NULL;

@@ -13,6 +13,7 @@
 #include "lexer/lex.h"
 #include "parser/parse.h"
 #include "stdlib/sources.h"
+#include "vm/opcodes.h"
 
 #include <string.h>
 
@@ -32,6 +33,8 @@ static const char prelude[] =
 struct Session {
     CheckSession *check;
     GenSession *gen;
+    Func **entries;             // every input's code (goroutines may run it)
+    int nentries;
     int ninputs;
     const char **announced;     // packages imported on the learner's behalf
     int nannounced;
@@ -222,6 +225,53 @@ static void announce(Session *s, const char **paths, int n, FILE *out) {
 
 // ---- Compiling ----
 
+typedef struct FuncSet {
+    Func **v;
+    int n, cap;
+} FuncSet;
+
+static void visit(FuncSet *set, Func *f) {
+    if (!f || f->native) return;
+    for (int i = 0; i < set->n; i++)
+        if (set->v[i] == f) return;
+    if (set->n == set->cap) {
+        set->cap = set->cap ? set->cap * 2 : 64;
+        Func **v = mem_alloc(set->cap * sizeof *v);
+        if (set->n) memcpy(v, set->v, set->n * sizeof *v);
+        set->v = v;
+    }
+    set->v[set->n++] = f;
+    for (int i = 0; i < f->ncode; i++) {
+        Instr in = f->code[i];
+        if (in.op == OP_CALL || in.op == OP_CLOSURE) visit(set, (Func *)(uintptr_t)f->k[in.b]);
+    }
+}
+
+// relink points the calls of every function of the session that called a
+// function (or method) the last input redefined, with the same signature,
+// at the new definition: a later definition replaces an earlier one for
+// its callers too, goroutines running them included (a call reads its
+// callee from the constant pool each time; the store is one word).
+static void relink(Session *s) {
+    Obj **old, **new;
+    int n = check_session_replaced(s->check, &old, &new);
+    if (n == 0) return;
+    FuncSet set = { 0 };
+    Package *pkg = check_session_package(s->check);
+    for (int i = 0; i < pkg->nfuncs; i++) visit(&set, pkg->funcs[i]->gen);
+    for (int i = 0; i < s->nentries; i++) visit(&set, s->entries[i]);
+    for (int r = 0; r < n; r++) {
+        Func *from = old[r]->gen, *to = new[r]->gen;
+        if (!from || !to || from == to) continue;
+        for (int i = 0; i < set.n; i++) {
+            Func *f = set.v[i];
+            for (int k = 0; k < f->ncode; k++)
+                if (f->code[k].op == OP_CALL && f->k[f->code[k].b] == (Word)(uintptr_t)from)
+                    __atomic_store_n(&f->k[f->code[k].b], (Word)(uintptr_t)to, __ATOMIC_RELEASE);
+        }
+    }
+}
+
 static Func *commit(Session *s, Parsed *p, FILE *err, bool *ok) {
     Package *pkg = check_session_package(s->check);
     int from = pkg->nfiles;
@@ -236,7 +286,13 @@ static Func *commit(Session *s, Parsed *p, FILE *err, bool *ok) {
     if (!fn) {
         diag_flush(diag, err);
         *ok = false;
+        return NULL;
     }
+    relink(s);
+    Func **v = mem_alloc((s->nentries + 1) * sizeof *v);
+    if (s->nentries) memcpy(v, s->entries, s->nentries * sizeof *v);
+    v[s->nentries++] = fn;
+    s->entries = v;
     return fn;
 }
 
