@@ -32,13 +32,22 @@ static int64_t realtime_ns(void) {
     return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
+// Monotonic readings count from just before the process started, as Go's
+// do (a Time prints its reading as m=+SECONDS since then; 0 means none).
+static int64_t mono_base;
+
+__attribute__((constructor)) static void init_mono_base(void) { mono_base = sched_nanotime() - 1; }
+
+static int64_t mono(int64_t ns) { return ns - mono_base; }
+
 static int time_now(G *g, Word *a) {
     (void)g;
     a[0] = (Word)realtime_ns();
-    a[1] = (Word)sched_nanotime();
+    a[1] = (Word)mono(sched_nanotime());
     return VM_OK;
 }
 
+// time_mono_now is the scheduler's clock, which timers' deadlines use.
 static int time_mono_now(G *g, Word *a) {
     (void)g;
     a[0] = (Word)sched_nanotime();
@@ -53,7 +62,7 @@ static int time_sleep(G *g, Word *a) {
 // give it (the wall clock read now, the monotonic reading of the firing).
 static void chan_value(void *dst, size_t size, int64_t mono_now) {
     int64_t ns = realtime_ns();
-    GoTime t = { ns / 1000000000 + UNIX_TO_INTERNAL, ns % 1000000000, mono_now, local_loc };
+    GoTime t = { ns / 1000000000 + UNIX_TO_INTERNAL, ns % 1000000000, mono(mono_now), local_loc };
     memcpy(dst, &t, size < sizeof t ? size : sizeof t);
 }
 
