@@ -55,6 +55,7 @@ static void run(Func *entry) {
     term_flush();
     fflush(stdout);
     fflush(stderr);
+    term_forget_interrupt();
     sched_repl_launch(entry);
     int fd = sched_repl_done_fd();
     bool interrupting = false;

@@ -159,6 +159,8 @@ static int term_getc(FILE *f) {
 
 void term_init(bool plain, TermComplete complete_fn) {
     completer = complete_fn;
+    // Blocked again here: the collector's start may have reset the mask.
+    term_block_sigint();
     pthread_sigmask(SIG_SETMASK, NULL, &wait_mask);
     sigdelset(&wait_mask, SIGINT);
     intr_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
@@ -170,6 +172,8 @@ void term_init(bool plain, TermComplete complete_fn) {
     sigaction(SIGINT, &sa, NULL);
     interactive = !plain && isatty(0) && isatty(1);
     if (!interactive) {
+        // Line by line, in order with what the program writes itself.
+        setvbuf(stdout, NULL, _IOLBF, 0);
         term = stdout;
         return;
     }
@@ -241,6 +245,14 @@ char *term_read(const char *prompt, bool *interrupted) {
 
 void term_history(const char *input) {
     if (interactive && *input) add_history(input);
+}
+
+void term_forget_interrupt(void) {
+    // A SIGINT still pending (it came while reading a line) is delivered
+    // now, and dropped with any other.
+    struct timespec zero = { 0, 0 };
+    ppoll(NULL, 0, &zero, &wait_mask);
+    take_interrupt();
 }
 
 bool term_wait(int fd, int timeout_ms, bool *timed_out) {

@@ -29,6 +29,8 @@ char *term_read(const char *prompt, bool *interrupted);
 // term_history adds an input (several lines maybe) to the history.
 void term_history(const char *input);
 
+// term_forget_interrupt drops a Ctrl-C that came before the input ran.
+void term_forget_interrupt(void);
 // term_wait waits until fd is readable, copying the program's output to
 // the terminal meanwhile; returns false if Ctrl-C came first.
 bool term_wait(int fd, int timeout_ms, bool *timed_out);

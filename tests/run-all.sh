@@ -58,6 +58,10 @@ echo "== REPL transcripts (tests/repl/*.txt)"
 tests/repl.sh "$B/goli" 2>&1 | tee "$log"
 tally "$log" repl
 
+echo "== REPL interrupts (SIGINT, tests/repl-sigint.sh)"
+tests/repl-sigint.sh "$B/goli" 2>&1 | tee "$log"
+tally "$log" repl-sigint
+
 echo "== REPL on a terminal (tmux, tests/repl-tty.sh)"
 tests/repl-tty.sh "$B/goli" 2>&1 | tee "$log"
 tally "$log" repl-tty
