@@ -30,7 +30,25 @@
 #include "parser/seam.h"
 
 #include <assert.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "common/mem.h"
+
+// lemon's stack grows on demand (%stack_size 0, 100, 300, 700, ... 6300
+// entries) rather than being a fixed 8000 entries (384 KiB) that GC_malloc
+// clears, so every start touched and every collection scanned all of it.
+// Its malloc and realloc are the collector's, so the semantic values on it
+// stay visible; past STACK_MAX entries the growth fails and lemon calls
+// %stack_overflow ("nesting too deep"), as the fixed stack did at 8000.
+#define STACK_MAX 8000
+#define malloc(n) stack_realloc(NULL, (n), STACK_MAX * sizeof(yyStackEntry))
+#define realloc(p, n) stack_realloc((p), (n), STACK_MAX * sizeof(yyStackEntry))
+#define free(p) GC_FREE(p)
+
+static void *stack_realloc(void *p, size_t n, size_t max) {
+    return n > max ? NULL : mem_realloc(p, n);
+}
 
 // LHS_SYMBOL is the grammar symbol the rule being reduced produces; the
 // opener rules record it so the error reporter can recognise them on the
@@ -48,7 +66,7 @@
 %token_type {Token}
 %default_type {Node*}
 %extra_argument {AstCtx *ctx}
-%stack_size 8000
+%stack_size 0
 
 %syntax_error {
     parse_syntax_error(ctx, yypParser, yymajor, &TOKEN);

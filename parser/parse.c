@@ -60,10 +60,10 @@ int parse_token_code(TokenKind k) {
 
 // ---- Parsers ----
 
-// A parser object holds lemon's stack (%stack_size entries), a few hundred
-// KiB that GC_malloc would clear on every file. One finished parser is
-// kept for the next parse_file; the slot is a GC root, so the stack's
-// semantic values stay visible to the collector.
+// A parser object holds lemon's stack, which grows on demand (parser/go.y,
+// stack_realloc). One finished parser is kept for the next parse_file; the
+// slot is a GC root, so the stack's semantic values stay visible to the
+// collector.
 static void *spare_parser;
 
 static void *take_parser(void) {
