@@ -14,7 +14,7 @@ OPT     ?= -O2 -g
 CFLAGS  ?=
 CFLAGS  += -std=c11 $(OPT) $(WARN) -D_GNU_SOURCE -DGC_THREADS \
            -I. -I$(B)/gen $(SAN) $(EXTRA_CFLAGS)
-LDLIBS  := -lmpfr -lgmp -lgc -lpthread -ldl -lm
+LDLIBS  := -l:libmpfr.a -l:libgmp.a -lgc -lpthread -ldl -lm
 LDLIBS  += $(shell pkg-config --libs libedit 2>/dev/null || echo -ledit)
 LDFLAGS += $(SAN)
 
