@@ -17,7 +17,9 @@ cd "$(dirname "$0")/.." || exit 1
 case $goli in /*) ;; *) goli=$PWD/$goli ;; esac
 passed=0 failed=0
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+# Only the script itself removes $tmp: bash runs the EXIT trap in a
+# subshell (the watchdog below) killed before its first command too.
+trap '[ "$BASHPID" = $$ ] && rm -rf "$tmp"' EXIT
 
 # run_signalled SIG PROG [ENV...]: runs goli PROG with output to $tmp/out
 # and $tmp/err, sends SIG once the first line is out, and sets status to
