@@ -15,7 +15,6 @@ CFLAGS  ?=
 CFLAGS  += -std=c11 $(OPT) $(WARN) -D_GNU_SOURCE -DGC_THREADS \
            -I. -I$(B)/gen $(SAN) $(EXTRA_CFLAGS)
 LDLIBS  := -l:libmpfr.a -l:libgmp.a -lgc -lpthread -ldl -lm
-LDLIBS  += $(shell pkg-config --libs libedit 2>/dev/null || echo -ledit)
 LDFLAGS += $(SAN)
 
 # Warnings lemon's generated C trips over (see ../shared/notes/go-grammar-lalr.md).

@@ -7,8 +7,8 @@
 // being edited, then has libedit draw the prompt and the line again.
 #include "repl/term.h"
 #include "common/mem.h"
+#include "repl/editline.h"
 
-#include <editline/readline.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -30,6 +30,7 @@ static const char *history_path;
 static TermComplete completer;
 static sigset_t wait_mask;      // the thread's mask with SIGINT let in
 static bool line_dirty;         // output arrived while a line was edited
+static Editline el;             // libedit, loaded for a terminal
 
 static void on_sigint(int sig) {
     (void)sig;
@@ -119,8 +120,8 @@ static char *next_word(const char *text, int state) {
 static char **complete(const char *text, int start, int end) {
     (void)start;
     (void)end;
-    rl_attempted_completion_over = 1;   // no file names
-    return rl_completion_matches(text, next_word);
+    *el.attempted_completion_over = 1;   // no file names
+    return el.completion_matches(text, next_word);
 }
 
 // ---- Reading ----
@@ -143,7 +144,7 @@ static int term_getc(FILE *f) {
         if (r > 0 && (fds[1].revents & POLLIN)) {
             if (pump(true)) line_dirty = true;
             if (line_dirty) {
-                rl_forced_update_display();
+                el.forced_update_display();
                 line_dirty = false;
             }
         }
@@ -171,6 +172,11 @@ void term_init(bool plain, TermComplete complete_fn) {
     sa.sa_flags = 0;    // no SA_RESTART: a wait returns EINTR
     sigaction(SIGINT, &sa, NULL);
     interactive = !plain && isatty(0) && isatty(1);
+    const char *why = NULL;
+    if (interactive && !editline_load(&el, &why)) {
+        fprintf(stderr, "goli: no line editing (%s)\n", why ? why : "libedit not found");
+        interactive = false;
+    }
     if (!interactive) {
         // Line by line, in order with what the program writes itself.
         setvbuf(stdout, NULL, _IOLBF, 0);
@@ -192,19 +198,19 @@ void term_init(bool plain, TermComplete complete_fn) {
     term = fdopen(term_fd, "w");
     setvbuf(term, NULL, _IONBF, 0);
     setvbuf(stdout, NULL, _IONBF, 0);
-    rl_catch_signals = 0;
-    rl_getc_function = term_getc;
-    rl_instream = stdin;
-    rl_outstream = term;
-    rl_attempted_completion_function = complete;
-    rl_completion_append_character = '\0';
-    rl_basic_word_break_characters = " \t\n\"\\'`@$><=;|&{}()[],+-*/%^!~:";
-    using_history();
-    stifle_history(1000);
+    *el.catch_signals = 0;
+    *el.getc_function = term_getc;
+    *el.instream = stdin;
+    *el.outstream = term;
+    *el.attempted_completion_function = complete;
+    *el.completion_append_character = '\0';
+    *el.basic_word_break_characters = " \t\n\"\\'`@$><=;|&{}()[],+-*/%^!~:";
+    el.using_history();
+    el.stifle_history(1000);
     const char *home = getenv("HOME");
     if (home && *home) {
         history_path = mem_sprintf("%s/.goli_history", home);
-        read_history(history_path);
+        el.read_history(history_path);
     }
 }
 
@@ -216,7 +222,7 @@ char *term_read(const char *prompt, bool *interrupted) {
     if (interactive) {
         sigint_seen = false;
         take_interrupt();
-        char *line = readline(prompt);
+        char *line = el.readline(prompt);
         if (sigint_seen) {
             free(line);
             *interrupted = true;
@@ -244,7 +250,7 @@ char *term_read(const char *prompt, bool *interrupted) {
 }
 
 void term_history(const char *input) {
-    if (interactive && *input) add_history(input);
+    if (interactive && *input) el.add_history(input);
 }
 
 void term_forget_interrupt(void) {
@@ -281,5 +287,5 @@ bool term_wait(int fd, int timeout_ms, bool *timed_out) {
 
 void term_close(void) {
     term_flush();
-    if (interactive && history_path) write_history(history_path);
+    if (interactive && history_path) el.write_history(history_path);
 }

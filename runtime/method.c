@@ -2,6 +2,7 @@
 // walk over embedded fields, one depth at a time: the shallowest depth with
 // the method decides, and two candidates there make the selector ambiguous.
 #include "runtime/method.h"
+#include "common/mem.h"
 
 #include <string.h>
 
@@ -29,7 +30,9 @@ bool type_method_path(const Type *t, const char *name, MethodPath *out) {
         out->recv = base;
         return true;
     }
-    static __thread Cand level[MAX_CANDS], next[MAX_CANDS];
+    // On the heap: per-thread arrays would cost every thread 18 KB of TLS
+    // to clear, and this path (promoted methods) is rare and cached.
+    Cand *level = mem_alloc_atomic(2 * MAX_CANDS * sizeof(Cand)), *next = level + MAX_CANDS;
     int nlevel = 1, found = 0;
     level[0].t = base;
     level[0].addressable = is_ptr;
