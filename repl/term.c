@@ -204,7 +204,7 @@ void term_init(bool plain, TermComplete complete_fn) {
     *el.outstream = term;
     *el.attempted_completion_function = complete;
     *el.completion_append_character = '\0';
-    *el.basic_word_break_characters = " \t\n\"\\'`@$><=;|&{}()[],+-*/%^!~:";
+    *el.basic_word_break_characters = " \t\n\"\\'`@$><=;|&{}()[],+-*/%^!~";
     el.using_history();
     el.stifle_history(1000);
     const char *home = getenv("HOME");

@@ -3,8 +3,9 @@
 # types: tmux (a private server, -L) runs goli in a pane, send-keys types,
 # capture-pane reads the screen, which each case polls (up to 5 s) for the
 # text it expects. Cases: line editing, history, multi-line input, Tab
-# completion, Ctrl-C on a blocked receive, on a spinning loop and at an
-# empty prompt, output of a goroutine while a line is being typed, Ctrl-D.
+# completion (names, commands, package members), :goroutines, :dis and
+# :time, Ctrl-C on a blocked receive, on a spinning loop and at an empty
+# prompt, output of a goroutine while a line is being typed, Ctrl-D.
 set -u
 goli=${1:?usage: tests/repl-tty.sh GOLI}
 case "$goli" in /*) ;; *) goli=$PWD/$goli ;; esac
@@ -83,6 +84,23 @@ line 'return 7'
 line '}'
 line 'seven() * 6'
 check multi-line wait_for "42"
+
+# Tab completion of a name of the session, and of a command.
+last_line_is ">"
+keys 'seve' Tab
+check tab-name wait_for "> seven"
+keys '()' Enter
+check tab-name-runs wait_for "7"
+last_line_is ">"
+keys ':goro' Tab
+check tab-command wait_for ":goroutines"
+keys Enter
+check goroutines-command wait_for "no goroutines"
+# :dis prints the function's bytecode under its header; :time a duration.
+line ':dis seven'
+check dis-command wait_for "func main.seven (repl:1)"
+line ':time seven()'
+check time-command wait_for "time: "
 
 # Tab completion of a package member.
 last_line_is ">"
