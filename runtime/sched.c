@@ -792,14 +792,20 @@ void sched_go(G *creator, Closure *cl, const Word *args, uint32_t nargs) {
     make_runnable(g);
 }
 
+// created_line is the source line of g's go statement.
+static int created_line(const G *g) {
+    const Func *fn = g->created_fn;
+    int idx = (int)(g->created_pc - fn->code) - 1;
+    if (idx < 0) idx = 0;
+    return fn->lines && idx < fn->ncode ? fn->lines[idx] : fn->line;
+}
+
 void sched_print_created(G *g) {
     if (!g->created_fn) return;
     const Func *fn = g->created_fn;
     int idx = (int)(g->created_pc - fn->code) - 1;
-    if (idx < 0) idx = 0;
-    int line = fn->lines && idx < fn->ncode ? fn->lines[idx] : fn->line;
-    fprintf(stderr, "created by %s in goroutine %lld\n\t%s:%d +0x%x\n", fn->name,
-            (long long)g->parent_id, fn->file ? fn->file : "?", line, (unsigned)(idx * 8));
+    fprintf(stderr, "created by %s in goroutine %lld\n\t%s:%d +0x%x\n", fn->name, (long long)g->parent_id,
+            fn->file ? fn->file : "?", created_line(g), (unsigned)((idx < 0 ? 0 : idx) * 8));
 }
 
 // ---- Parking ----
@@ -946,15 +952,23 @@ static bool check_dead_locked(void) {
     return true;
 }
 
-// print_goroutines lists every goroutine, oldest first as Go does, with
-// its wait reason, stack and creator.
+// oldest_first lists every goroutine, oldest first as Go's dumps do
+// (sched.allg_lock held).
+static G **oldest_first(int *n) {
+    *n = 0;
+    for (G *g = sched.allg; g; g = g->alllink) (*n)++;
+    G **order = mem_alloc((*n + 1) * sizeof *order);
+    int k = *n;
+    for (G *g = sched.allg; g; g = g->alllink) order[--k] = g;
+    return order;
+}
+
+// print_goroutines lists every goroutine with its wait reason, stack and
+// creator.
 static void print_goroutines(void) {
     pthread_mutex_lock(&sched.allg_lock);
-    int n = 0;
-    for (G *g = sched.allg; g; g = g->alllink) n++;
-    G **order = mem_alloc((n + 1) * sizeof *order);
-    int k = n;
-    for (G *g = sched.allg; g; g = g->alllink) order[--k] = g;
+    int n;
+    G **order = oldest_first(&n);
     for (int i = 0; i < n; i++) {
         G *g = order[i];
         fprintf(stderr, "\ngoroutine %lld [%s]:\n", (long long)g->id, wait_reason_text(g->wait_reason));
@@ -1244,29 +1258,19 @@ void sched_repl_interrupt(void) {
 void sched_print_goroutines(FILE *out) {
     static const char *const state[] = { "idle", "runnable", "running", "waiting", "syscall", "dead" };
     pthread_mutex_lock(&sched.allg_lock);
-    int n = 0;
-    for (G *g = sched.allg; g; g = g->alllink) n++;
-    G **order = mem_alloc((n + 1) * sizeof *order);
-    int k = n;
-    for (G *g = sched.allg; g; g = g->alllink) order[--k] = g;
+    int n;
+    G **order = oldest_first(&n);
     if (n == 0) fputs("no goroutines\n", out);
     for (int i = 0; i < n; i++) {
         G *g = order[i];
         int st = atomic_load(&g->status);
         const char *what = st == G_WAITING ? wait_reason_text(g->wait_reason) : state[st];
-        fprintf(out, "goroutine %lld [%s]%s:\n", (long long)g->id, what, g == repl.g ? " (this input)" : "");
-        if (st == G_WAITING || st == G_RUNNABLE) {
-            FILE *saved = out;
-            traceback_print(saved, g);
-        }
-        if (g->created_fn) {
-            const Func *fn = g->created_fn;
-            int idx = (int)(g->created_pc - fn->code) - 1;
-            if (idx < 0) idx = 0;
-            int line = fn->lines && idx < fn->ncode ? fn->lines[idx] : fn->line;
-            fprintf(out, "created by %s in goroutine %lld at %s:%d\n", fn->name, (long long)g->parent_id,
-                    fn->file ? fn->file : "?", line);
-        }
+        fprintf(out, "goroutine %lld [%s]:\n", (long long)g->id, what);
+        // Only a parked goroutine's stack holds still long enough to print.
+        if (st == G_WAITING) traceback_print(out, g);
+        if (g->created_fn)
+            fprintf(out, "created by %s in goroutine %lld at %s:%d\n", g->created_fn->name, (long long)g->parent_id,
+                    g->created_fn->file ? g->created_fn->file : "?", created_line(g));
     }
     pthread_mutex_unlock(&sched.allg_lock);
 }
