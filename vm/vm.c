@@ -139,7 +139,7 @@ Func *vm_iface_method(G *g, Type *dyn, Word data, const char *name, uint32_t nb)
     Word *fr = g->stack + nb;
     if (w != 1) memmove(fr + w, fr + 1, args * sizeof(Word));
     if (w) fr[w - 1] = 0;
-    memcpy(fr, p, vt->size);
+    if (vt->size) memcpy(fr, p, vt->size);   // a zero-size value may have no address
     return m->fn;
 }
 
