@@ -108,8 +108,10 @@ static bool command(const char *line) {
     if (IS(":help") || IS(":h") || IS(":?")) {
         fputs(help_text, out);
     } else if (IS(":reset")) {
-        Session *s = session_new();
+        Func *init;
+        Session *s = session_new(&init);
         if (s) session = s;
+        if (s && init) run(init);
         fputs("session reset\n", out);
     } else if (IS(":load")) {
         if (!*arg) fputs("usage: :load FILE\n", out);
@@ -152,9 +154,11 @@ static bool command(const char *line) {
 
 int repl_main(bool plain) {
     run_repl_init();
-    session = session_new();
+    Func *init;
+    session = session_new(&init);
     if (!session) sched_exit(2);
     term_init(plain, complete);
+    if (init) run(init);
     FILE *out = term_out();
     if (term_interactive()) fputs("goli: Go, interactively. :help for help, Ctrl-D to leave.\n", out);
     char *buf = NULL;

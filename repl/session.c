@@ -296,13 +296,14 @@ static Func *commit(Session *s, Parsed *p, FILE *err, bool *ok) {
     return fn;
 }
 
-Session *session_new(void) {
+Session *session_new(Func **init) {
     Session *s = mem_new(Session);
     s->check = check_session_new(compile_import);
     s->gen = gen_session_new(check_session_package(s->check));
     Parsed p = parse_input("prelude", "", prelude, WRAP_DECL);
     bool ok = false;
-    if (!diag_count(p.diag)) commit(s, &p, stderr, &ok);
+    *init = NULL;
+    if (!diag_count(p.diag)) *init = commit(s, &p, stderr, &ok);
     if (!ok) {
         diag_flush(p.diag, stderr);
         return NULL;

@@ -13,8 +13,10 @@
 
 typedef struct Session Session;
 
-// session_new starts a session (its hidden prelude: the printer of values).
-Session *session_new(void);
+// session_new starts a session (its hidden prelude: the printer of
+// values); *init initializes the packages the prelude imports (fmt, io,
+// errors: io.EOF and the like), to be run before any input.
+Session *session_new(Func **init);
 
 // session_incomplete says whether text needs more lines: brackets still
 // open, a raw string or comment not closed, a trailing operator or comma,
