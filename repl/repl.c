@@ -180,7 +180,7 @@ int repl_main(bool plain) {
             continue;
         }
         buf = buf ? mem_sprintf("%s\n%s", buf, line) : line;
-        if (session_incomplete(session, buf)) continue;
+        if (session_incomplete(buf)) continue;
         term_history(buf);
         const char *text = buf;
         buf = NULL;

@@ -35,7 +35,6 @@ struct Session {
     GenSession *gen;
     Func **entries;             // every input's code (goroutines may run it)
     int nentries;
-    int ninputs;
     const char **announced;     // packages imported on the learner's behalf
     int nannounced;
 };
@@ -124,10 +123,8 @@ typedef struct Parsed {
 
 enum { WRAP_DECL, WRAP_STMT, WRAP_SHOW, WRAP_TYPE };
 
-static const char *input_path(Session *s) {
-    (void)s;
-    return "repl";
-}
+// Inputs are reported and traced back under the file name "repl".
+static const char *input_path(void) { return "repl"; }
 
 // prints_itself: fmt.Print* and Fprint* results (byte count, error) are not
 // worth showing after the output itself.
@@ -168,13 +165,13 @@ static Parsed parse_input(const char *path, const char *imports, const char *tex
     return p;
 }
 
-bool session_incomplete(Session *s, const char *text) {
+bool session_incomplete(const char *text) {
     Scan sc = scan_text(text);
     if (sc.unterminated) return true;
     if (sc.mismatch) return false;   // an error to report now
     // The parser decides: more is wanted when every error it finds is
     // past the input's end (an open bracket, a trailing operator, ...).
-    Parsed p = parse_input(input_path(s), "", text, is_decl(&sc) ? WRAP_DECL : WRAP_STMT);
+    Parsed p = parse_input(input_path(), "", text, is_decl(&sc) ? WRAP_DECL : WRAP_STMT);
     return diag_count(p.diag) && p.min_line > sc.lines;
 }
 
@@ -281,7 +278,6 @@ static Func *commit(Session *s, Parsed *p, FILE *err, bool *ok) {
         p->diag = diag;
         return NULL;
     }
-    s->ninputs++;
     Func *fn = gen_session_input(s->gen, from, p->input, diag);
     if (!fn) {
         diag_flush(diag, err);
@@ -308,7 +304,6 @@ Session *session_new(Func **init) {
         diag_flush(p.diag, stderr);
         return NULL;
     }
-    s->ninputs = 0;
     return s;
 }
 
@@ -316,7 +311,7 @@ SessionResult session_compile(Session *s, const char *text, Func **entry, FILE *
     *entry = NULL;
     Scan sc = scan_text(text);
     if (sc.first == 0 || (sc.first == T_SEMI && sc.last == 0)) return SESSION_EMPTY;
-    const char *path = input_path(s);
+    const char *path = input_path();
     const char **paths = NULL;
     int npaths = 0;
     const char *imports = auto_imports(s, text, &paths, &npaths);
@@ -405,7 +400,7 @@ bool session_load(Session *s, const char *path, Func **entry, FILE *err) {
 bool session_type(Session *s, const char *text, FILE *out, FILE *err) {
     const char **paths = NULL;
     int npaths = 0;
-    Parsed p = parse_input(input_path(s), auto_imports(s, text, &paths, &npaths), text, WRAP_TYPE);
+    Parsed p = parse_input(input_path(), auto_imports(s, text, &paths, &npaths), text, WRAP_TYPE);
     Node *body = p.input ? p.input->body : NULL;
     if (diag_count(p.diag) || !body || body->list.n != 1 || body->list.v[0]->kind != N_ASSIGN) {
         if (diag_count(p.diag)) diag_flush(p.diag, err);

@@ -18,10 +18,10 @@ typedef struct Session Session;
 // errors: io.EOF and the like), to be run before any input.
 Session *session_new(Func **init);
 
-// session_incomplete says whether text needs more lines: brackets still
-// open, a raw string or comment not closed, a trailing operator or comma,
-// or a parse that ran out of input.
-bool session_incomplete(Session *s, const char *text);
+// session_incomplete says whether text needs more lines: a raw string or
+// comment not closed, or a parse whose every error lies past the input's
+// end (a bracket still open, a trailing operator or comma).
+bool session_incomplete(const char *text);
 
 typedef enum SessionResult {
     SESSION_EMPTY,      // nothing to run (blank, comments)
