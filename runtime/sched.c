@@ -639,19 +639,20 @@ static void run_g(M *m, G *g, bool inherit) {
     switch (st) {
     case VM_OK:
         if (g->is_main) sched_exit(0);
-        repl_finish(g, REPL_OK);
+        // Freed first: the REPL, told the input is over, must not find it.
         g_free(g);
+        repl_finish(g, REPL_OK);
         break;
     case VM_PANIC:
         if (g->panic && g->panic->goexit) {
             if (g->is_main) sched_main_goexit();
-            repl_finish(g, g->interrupted ? repl.why : REPL_GOEXIT);
             g_free(g);
+            repl_finish(g, g->interrupted ? repl.why : REPL_GOEXIT);
             break;
         }
         panic_handler(g);   // in a REPL it returns: the goroutine ends
-        repl_finish(g, REPL_PANIC);
         g_free(g);
+        repl_finish(g, REPL_PANIC);
         break;
     case VM_YIELD:
         if (g->interrupt && !g->interrupted) {
@@ -695,8 +696,8 @@ void sched_fatal_end(G *g) {
     if (!repl.on || !m || !g || g != m->curg || g->nested_m) _exit(2);
     pthread_mutex_unlock(&fatal_lock);
     m->curg = NULL;
-    repl_finish(g, REPL_PANIC);
     g_free(g);
+    repl_finish(g, REPL_PANIC);
     longjmp(m->fatal_jmp, 1);
 }
 

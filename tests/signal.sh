@@ -17,8 +17,8 @@ cd "$(dirname "$0")/.." || exit 1
 case $goli in /*) ;; *) goli=$PWD/$goli ;; esac
 passed=0 failed=0
 tmp=$(mktemp -d)
-# Only the script itself removes $tmp: bash runs the EXIT trap in a
-# subshell (the watchdog below) killed before its first command too.
+# Only the script itself removes $tmp (a subshell killed before its first
+# command runs the EXIT trap too).
 trap '[ "$BASHPID" = $$ ] && rm -rf "$tmp"' EXIT
 
 # run_signalled SIG PROG [ENV...]: runs goli PROG with output to $tmp/out
@@ -35,7 +35,8 @@ run_signalled() {
         sleep 0.05
     done
     kill -"$sig" "$pid" 2>/dev/null
-    (sleep 10; kill -KILL "$pid" 2>/dev/null) &
+    # A process of its own, not a subshell: no copy of the EXIT trap.
+    sh -c 'sleep 10; kill -KILL "$1" 2>/dev/null' sh "$pid" &
     local killer=$!
     wait "$pid"
     status=$?
