@@ -1056,8 +1056,9 @@ void check_collect_file(Checker *c, int fidx) {
     }
 }
 
-// associate_methods attaches each method to its receiver base type's
-// declaration, so that it is added when the type is resolved.
+// check_associate_methods attaches each method, from methods[from] on, to
+// its receiver base type's declaration, so that it is added when the type
+// is resolved (or, in a REPL session, by check_collect_methods later).
 void check_associate_methods(Checker *c, int from) {
     for (int i = from; i < c->nmethods; i++) {
         Obj *m = c->methods[i];
