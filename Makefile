@@ -57,6 +57,7 @@ $(B)/gen/lexer/scan.c: lexer/scan.re
 $(B)/gen/parser/go.c $(B)/gen/parser/go.h: parser/go.y
 	@mkdir -p $(B)/gen/parser
 	lemon -q -d$(B)/gen/parser $<
+	@touch $(B)/gen/parser/go.h   # lemon leaves an unchanged header as it was
 
 # The standard library's Go sources, embedded (stdlib/embed.sh).
 $(B)/gen/stdlib/sources.c: $(LIB_GOL) stdlib/embed.sh
