@@ -115,7 +115,11 @@ Func *vm_iface_method(G *g, Type *dyn, Word data, const char *name, uint32_t nb)
     for (int i = 0; i < path.nsteps; i++) {
         if (!p) break;
         p += path.steps[i].offset;
-        if (path.steps[i].deref) memcpy(&p, p, sizeof p);
+        if (path.steps[i].deref) {
+            const uint8_t *next;   // the embedded pointer stored at p
+            memcpy(&next, p, sizeof next);
+            p = next;
+        }
     }
     if (!p && vt->size > 0) {
         vm_throw(g, NIL_DEREF_TEXT);
