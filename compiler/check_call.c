@@ -709,3 +709,19 @@ int check_call(Checker *c, Node *n) {
     }
     return EXPR_STATEMENT;
 }
+
+bool check_set_invalid_call(Node *n) {
+    n->mode = MODE_INVALID;
+    n->type = type_invalid;
+    return true;
+}
+
+bool check_all_args(Checker *c, Node *n) {
+    bool ok = true;
+    for (int i = 0; i < n->list.n; i++) {
+        check_expr(c, n->list.v[i]);
+        if (n->list.v[i]->mode == MODE_INVALID) ok = false;
+    }
+    if (!ok) check_set_invalid_call(n);
+    return ok;
+}

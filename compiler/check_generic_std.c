@@ -19,12 +19,6 @@ static int once_results(Node *fun) {
     return 0;
 }
 
-static bool set_invalid_call(Node *n) {
-    n->mode = MODE_INVALID;
-    n->type = type_invalid;
-    return true;
-}
-
 bool check_generic_std_call(Checker *c, Node *n) {
     Node *fun = check_unparen(n->x);
     int nt = once_results(fun);
@@ -33,15 +27,10 @@ bool check_generic_std_call(Checker *c, Node *n) {
     const char *want = nt == 1 ? "func() T" : "func() (T1, T2)";
     int nargs = n->list.n;
     Node **args = n->list.v;
-    bool ok = true;
-    for (int i = 0; i < nargs; i++) {
-        check_expr(c, args[i]);
-        if (args[i]->mode == MODE_INVALID) ok = false;
-    }
-    if (!ok) return set_invalid_call(n);
+    if (!check_all_args(c, n)) return true;
     if (n->flags & NF_DOTS) {
         check_error_at(c, n, "cannot use ... in call to non-variadic %s", fname);
-        return set_invalid_call(n);
+        return check_set_invalid_call(n);
     }
     if (nargs != 1) {
         Type **have = mem_alloc((nargs + 1) * sizeof *have);
@@ -49,26 +38,26 @@ bool check_generic_std_call(Checker *c, Node *n) {
         check_error_at(c, nargs ? args[nargs - 1] : n, "%s arguments in call to %s\n\thave %s\n\twant (%s)",
                        nargs ? "too many" : "not enough", fname, check_types_summary(c, have, nargs, false),
                        want);
-        return set_invalid_call(n);
+        return check_set_invalid_call(n);
     }
     Node *f = args[0];
     const char *tpars = nt == 1 ? "T" : "T1 and T2";
     if (f->type->kind == K_UNTYPED_NIL) {
         check_error_at(c, n, "in call to %s, cannot infer %s", fname, tpars);
-        return set_invalid_call(n);
+        return check_set_invalid_call(n);
     }
     Type *ft = f->type->under ? f->type->under : f->type;
     if (ft->kind != K_FUNC || ft->nfields != 0 || ft->nresults != nt) {
         check_error_at(c, f, "in call to %s, type %s of %s does not match %s (cannot infer %s)", fname,
                        check_type_str(c, f->type), check_expr_str(f), want, tpars);
-        return set_invalid_call(n);
+        return check_set_invalid_call(n);
     }
     // The instantiated signature: func(func() T) func() T.
     Type *inst = type_func(0, NULL, nt, ft->results, false);
     Field param = { .name = "f", .type = inst };
     fun->type = type_func(1, &param, 1, &inst, false);
     fun->mode = MODE_VALUE;
-    if (!check_assignment(c, f, inst, mem_sprintf("argument to %s", fname))) return set_invalid_call(n);
+    if (!check_assignment(c, f, inst, mem_sprintf("argument to %s", fname))) return check_set_invalid_call(n);
     n->mode = MODE_VALUE;
     n->type = inst;
     return true;

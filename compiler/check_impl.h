@@ -347,6 +347,13 @@ Node *check_unparen(Node *n);
 
 // ---- check_call.c: calls, builtins, conversions ----
 
+// For the generic functions goli builds in (check_slices.c,
+// check_generic_std.c): check_set_invalid_call marks call n invalid and
+// returns true (the call is handled); check_all_args checks every argument
+// of n, and returns false, n marked invalid, if one was invalid.
+bool check_set_invalid_call(Node *n);
+bool check_all_args(Checker *c, Node *n);
+
 int check_call(Checker *c, Node *n);
 void check_conversion(Checker *c, Node *n, Type *t);
 bool check_convertible(Checker *c, Node *x, Type *t, const char **cause);

@@ -253,11 +253,6 @@ static Type *result(Infer *in, char letter) {
     }
 }
 
-static void set_invalid_call(Node *n) {
-    n->mode = MODE_INVALID;
-    n->type = type_invalid;
-}
-
 bool check_slices_call(Checker *c, Node *n) {
     Node *fun = check_unparen(n->x);
     const Generic *gen = find_generic(fun);
@@ -265,15 +260,7 @@ bool check_slices_call(Checker *c, Node *n) {
     const char *fname = mem_sprintf("%s.%s", gen->pkg, gen->name);
     int nargs = n->list.n;
     Node **args = n->list.v;
-    bool ok = true;
-    for (int i = 0; i < nargs; i++) {
-        check_expr(c, args[i]);
-        if (args[i]->mode == MODE_INVALID) ok = false;
-    }
-    if (!ok) {
-        set_invalid_call(n);
-        return true;
-    }
+    if (!check_all_args(c, n)) return true;
     const char *p = gen->params;
     int np = (int)strlen(p);
     char last = p[np - 1];
@@ -281,7 +268,7 @@ bool check_slices_call(Checker *c, Node *n) {
     bool dots = (n->flags & NF_DOTS) != 0;
     if (dots && !variadic) {
         check_error_at(c, n, "cannot use ... in call to non-variadic %s", fname);
-        set_invalid_call(n);
+        check_set_invalid_call(n);
         return true;
     }
     bool count_ok = variadic && !dots ? nargs >= np - 1 : nargs == np;
@@ -298,18 +285,19 @@ bool check_slices_call(Checker *c, Node *n) {
         for (int i = 0; i < nargs; i++) have[i] = args[i]->type;
         check_error_at(c, at, "%s arguments in call to %s\n\thave %s\n\twant %s", q, fname,
                        check_types_summary(c, have, nargs, false), gen->want);
-        set_invalid_call(n);
+        check_set_invalid_call(n);
         return true;
     }
     Infer in = { c, n, fname, NULL, NULL, NULL, NULL, NULL };
     if (!infer(&in, gen, args, nargs, dots)) {
-        set_invalid_call(n);
+        check_set_invalid_call(n);
         return true;
     }
     // The instantiated signature, and the arguments against it.
     Field *fields = mem_alloc(np * sizeof *fields);
     for (int i = 0; i < np; i++) fields[i].type = param(&in, p[i]);
     const char *context = mem_sprintf("argument to %s", fname);
+    bool ok = true;
     for (int i = 0; i < nargs; i++) {
         Type *pt = fields[i < np ? i : np - 1].type;
         if (variadic && !dots && i >= np - 1) pt = pt->elem;
@@ -321,7 +309,7 @@ bool check_slices_call(Checker *c, Node *n) {
     fun->type = type_func(np, fields, nr, results, variadic);
     fun->mode = MODE_VALUE;
     if (!ok) {
-        set_invalid_call(n);
+        check_set_invalid_call(n);
     } else if (nr == 0) {
         n->mode = MODE_NOVALUE;
         n->type = type_tuple(0, NULL);
