@@ -148,6 +148,9 @@ void gen_move(Gen *g, int dst, int src, int words);
 int gen_addr(Gen *g, Node *n);
 int gen_embedded_addr(Gen *g, Node *x, Selection *sel);
 void gen_store_ptr(Gen *g, int ptr, int offset, Type *t, int src);
+// gen_store_at stores R[src] at ptr+offset, through register tmp when the
+// offset is too large for an instruction's.
+void gen_store_at(Gen *g, int ptr, int64_t offset, Type *t, int src, int tmp);
 void gen_load_ptr(Gen *g, int dst, int ptr, int offset, Type *t);
 void gen_assign_to(Gen *g, Node *lhs, int src, Type *t);
 
@@ -165,6 +168,9 @@ Obj *gen_take_label(void);
 
 // Calls (gen_call.c).
 void gen_multi(Gen *g, Node *n, int dst, int count);
+// gen_variadic_tail collects args[from..] into a new []elem at R[pos..pos+3)
+// (a variadic call's last parameter).
+void gen_variadic_tail(Gen *g, NodeList *args, int from, Type *elem, int pos);
 void gen_defer(Gen *g, Node *s, Opcode op);
 // Goroutines and channels (compiler/gen_chan.c).
 void gen_recv(Gen *g, Node *n, int dst, bool comma_ok);

@@ -198,6 +198,28 @@ Func *gen_native_func(Gen *g, Obj *o, Node *at) {
 
 // ---- Calls ----
 
+void gen_variadic_tail(Gen *g, NodeList *args, int from, Type *elem, int pos) {
+    FuncBuilder *fb = FB(g);
+    int count = args->n - from;
+    if (count <= 0) {
+        emit(fb, OP_ZERO, pos, 3, 0);
+        return;
+    }
+    int mark = emit_top(fb);
+    int p = emit_reg(fb, 1);
+    emit(fb, OP_NEW, p, emit_const_ptr(fb, type_array(elem, count)), 0);
+    int v = emit_reg(fb, words_of(elem) ? words_of(elem) : 1);
+    int q = emit_reg(fb, 1);
+    for (int k = 0; k < count; k++) {
+        gen_expr_as(g, args->v[from + k], elem, v);
+        gen_store_at(g, p, (int64_t)k * elem->size, elem, v, q);
+    }
+    emit(fb, OP_MOVE, pos, p, 0);
+    emit_load_int(fb, pos + 1, count);
+    emit_load_int(fb, pos + 2, count);
+    emit_free(fb, mark);
+}
+
 // gen_args puts the arguments of call (for signature sig) at R[base + off..].
 static void gen_args(Gen *g, Node *call, const Type *sig, int base, int off) {
     FuncBuilder *fb = FB(g);
@@ -254,33 +276,7 @@ static void gen_args(Gen *g, Node *call, const Type *sig, int base, int off) {
     for (int i = 0; i < np; i++) {
         Type *pt = sig->fields[i].type;
         if (sig->variadic && i == np - 1 && !(call->flags & NF_DOTS)) {
-            // Collect the remaining arguments into a new slice.
-            int count = args->n - i;
-            if (count <= 0) {
-                emit(fb, OP_ZERO, pos, 3, 0);
-                break;
-            }
-            Type *elem = pt->elem;
-            int mark = emit_top(fb);
-            int p = emit_reg(fb, 1);
-            emit(fb, OP_NEW, p, emit_const_ptr(fb, type_array(elem, count)), 0);
-            int v = emit_reg(fb, words_of(elem) ? words_of(elem) : 1);
-            for (int k = 0; k < count; k++) {
-                gen_expr_as(g, args->v[i + k], elem, v);
-                int64_t o = (int64_t)k * elem->size;
-                if (o < 0x8000) {
-                    gen_store_ptr(g, p, (int)o, elem, v);
-                } else {
-                    int q = emit_reg(fb, 1);
-                    emit_load_int(fb, q, o);
-                    emit(fb, OP_ADDI, q, p, q);
-                    gen_store_ptr(g, q, 0, elem, v);
-                }
-            }
-            emit(fb, OP_MOVE, pos, p, 0);
-            emit_load_int(fb, pos + 1, count);
-            emit_load_int(fb, pos + 2, count);
-            emit_free(fb, mark);
+            gen_variadic_tail(g, args, i, pt->elem, pos);
             break;
         }
         if (i < args->n) gen_expr_as(g, args->v[i], pt, pos);

@@ -60,6 +60,16 @@ void gen_store_ptr(Gen *g, int ptr, int offset, Type *t, int src) {
     emit(fb, OP_STOREN, at_offset(g, ptr, offset), src, (int)t->size);
 }
 
+void gen_store_at(Gen *g, int ptr, int64_t offset, Type *t, int src, int tmp) {
+    if (offset < 0x8000) {
+        gen_store_ptr(g, ptr, (int)offset, t, src);
+        return;
+    }
+    emit_load_int(FB(g), tmp, offset);
+    emit(FB(g), OP_ADDI, tmp, ptr, tmp);
+    gen_store_ptr(g, tmp, 0, t, src);
+}
+
 void gen_move(Gen *g, int dst, int src, int words) {
     if (dst == src || words == 0) return;
     FuncBuilder *fb = FB(g);
@@ -969,14 +979,7 @@ static void gen_composite(Gen *g, Node *n, int dst) {
                 val = e->y;
             }
             gen_expr_as(g, val, elem, v);
-            int64_t off = idx * (int64_t)elem->size;
-            if (off < 0x8000) {
-                gen_store_ptr(g, p, (int)off, elem, v);
-            } else {
-                emit_load_int(fb, q, off);
-                emit(fb, OP_ADDI, q, p, q);
-                gen_store_ptr(g, q, 0, elem, v);
-            }
+            gen_store_at(g, p, idx * (int64_t)elem->size, elem, v, q);
             idx++;
         }
         if (t->kind == K_SLICE) {

@@ -49,36 +49,6 @@ static Obj *generic_callee(Node *fun) {
     return strcmp(path, "slices") == 0 || strcmp(path, "cmp") == 0 ? sel->obj : NULL;
 }
 
-// variadic_tail collects args[from..] into a new []elem at R[pos..pos+3).
-static void variadic_tail(Gen *g, NodeList *args, int from, Type *elem, int pos) {
-    FuncBuilder *fb = FB(g);
-    int count = args->n - from;
-    if (count <= 0) {
-        emit(fb, OP_ZERO, pos, 3, 0);
-        return;
-    }
-    int mark = emit_top(fb);
-    int p = emit_reg(fb, 1);
-    emit(fb, OP_NEW, p, emit_const_ptr(fb, type_array(elem, count)), 0);
-    int v = emit_reg(fb, words_of(elem) ? words_of(elem) : 1);
-    int q = emit_reg(fb, 1);
-    for (int k = 0; k < count; k++) {
-        gen_expr_as(g, args->v[from + k], elem, v);
-        int64_t off = (int64_t)k * elem->size;
-        if (off < 0x8000) {
-            gen_store_ptr(g, p, (int)off, elem, v);
-        } else {
-            emit_load_int(fb, q, off);
-            emit(fb, OP_ADDI, q, p, q);
-            gen_store_ptr(g, q, 0, elem, v);
-        }
-    }
-    emit(fb, OP_MOVE, pos, p, 0);
-    emit_load_int(fb, pos + 1, count);
-    emit_load_int(fb, pos + 2, count);
-    emit_free(fb, mark);
-}
-
 bool gen_slices_call(Gen *g, Node *call, int dst) {
     Obj *callee = generic_callee(call->x);
     if (!callee) return false;
@@ -103,7 +73,7 @@ bool gen_slices_call(Gen *g, Node *call, int dst) {
     for (int i = 0; i < sig->nfields; i++) {
         Type *pt = sig->fields[i].type;
         if (sig->variadic && i == sig->nfields - 1 && !(call->flags & NF_DOTS)) {
-            variadic_tail(g, args, i, pt->elem, pos);
+            gen_variadic_tail(g, args, i, pt->elem, pos);
         } else if (i < args->n) {
             gen_expr_as(g, args->v[i], pt, pos);
         }
