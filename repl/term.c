@@ -6,6 +6,7 @@
 // wait: it also copies the program's output to the terminal above the line
 // being edited, then has libedit draw the prompt and the line again.
 #include "repl/term.h"
+#include "common/fdio.h"
 #include "common/mem.h"
 #include "repl/editline.h"
 
@@ -51,18 +52,6 @@ static bool take_interrupt(void) {
     return read(intr_fd, &v, sizeof v) == (ssize_t)sizeof v;
 }
 
-static void write_all(int fd, const char *p, size_t n) {
-    while (n > 0) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0) {
-            if (errno == EINTR) continue;
-            return;
-        }
-        p += w;
-        n -= (size_t)w;
-    }
-}
-
 // pump copies what the program wrote; above_line: clear the line being
 // edited first (it is drawn again afterwards).
 static bool pump(bool above_line) {
@@ -71,10 +60,10 @@ static bool pump(bool above_line) {
     for (;;) {
         ssize_t n = read(out_rd, buf, sizeof buf);
         if (n <= 0) break;
-        if (above_line && !any) write_all(term_fd, "\r\033[K", 4);
+        if (above_line && !any) fd_write_all(term_fd, "\r\033[K", 4);
         any = true;
-        write_all(term_fd, buf, (size_t)n);
-        if (above_line && buf[n - 1] != '\n') write_all(term_fd, "\r\n", 2);
+        fd_write_all(term_fd, buf, (size_t)n);
+        if (above_line && buf[n - 1] != '\n') fd_write_all(term_fd, "\r\n", 2);
     }
     return any;
 }
@@ -226,7 +215,7 @@ char *term_read(const char *prompt, bool *interrupted) {
         if (sigint_seen) {
             free(line);
             *interrupted = true;
-            write_all(term_fd, "^C\r\n", 4);
+            fd_write_all(term_fd, "^C\r\n", 4);
             return NULL;
         }
         if (!line) return NULL;

@@ -2,26 +2,11 @@
 // each formats with the engine (fmt.h) and, for Print*, writes the whole
 // output with one write(2), so concurrent lines never tear.
 #include "stdlib/fmt/fmt.h"
+#include "common/fdio.h"
 #include "stdlib/natives.h"
 #include "vm/vm.h"
 
-#include <errno.h>
 #include <stdio.h>
-#include <unistd.h>
-
-// write_all writes b to fd, retrying short writes.
-static void write_all(int fd, const char *p, size_t n) {
-    fflush(stdout);
-    while (n > 0) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0) {
-            if (errno == EINTR) continue;
-            return;
-        }
-        p += w;
-        n -= (size_t)w;
-    }
-}
 
 static const Iface *operands(const Word *w, int *n) {
     const GoSlice *s = (const GoSlice *)w;
@@ -30,7 +15,8 @@ static const Iface *operands(const Word *w, int *n) {
 }
 
 static int finish_print(Word *a, FmtBuf *b) {
-    write_all(1, b->data, b->len);
+    fflush(stdout);
+    fd_write_all(1, b->data, b->len);
     a[0] = (Word)b->len;
     a[1] = a[2] = 0;
     return VM_OK;

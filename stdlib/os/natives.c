@@ -1,4 +1,5 @@
 // stdlib/os/natives.c: the natives of package os (stdlib/os/os.gol).
+#include "common/fdio.h"
 #include "common/mem.h"
 #include "runtime/value.h"
 #include "runtime/sched.h"
@@ -71,17 +72,10 @@ static int os_sys_write(G *g, Word *a) {
     fflush(stdout);
     int fd = (int)(int64_t)a[0];
     const char *p = (const char *)(uintptr_t)a[1];
-    int64_t len = (int64_t)a[2], done = 0;
-    int err = 0;
-    while (done < len) {
-        ssize_t w = write(fd, p + done, (size_t)(len - done));
-        if (w < 0) {
-            if (errno == EINTR) continue;
-            err = errno;
-            break;
-        }
-        done += w;
-    }
+    size_t len = (size_t)(int64_t)a[2];
+    errno = 0;
+    size_t done = fd_write_all(fd, p, len);
+    int err = done < len ? errno : 0;
     a[0] = (Word)done;
     put_errno(a + 1, err);
     return VM_OK;
