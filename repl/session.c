@@ -69,7 +69,6 @@ typedef struct Scan {
     int depth;              // open brackets
     bool mismatch;          // a closing bracket that closes nothing open
     bool unterminated;      // a raw string or comment runs to the end
-    TokenKind last;         // the last token before the final semicolon
     TokenKind first, second;
     int lines;              // lines of text
 } Scan;
@@ -96,7 +95,6 @@ static Scan scan_text(const char *text) {
             if (sc.depth == 0 || (sc.depth <= (int)sizeof open && open[sc.depth - 1] != close)) sc.mismatch = true;
             if (sc.depth > 0) sc.depth--;
         }
-        if (t.kind != T_SEMI || t.semi == SEMI_EXPLICIT) sc.last = t.kind;
     }
     for (int i = 0; i < d->n; i++)
         if (strstr(d->v[i].msg, "not terminated")) sc.unterminated = true;
@@ -310,7 +308,7 @@ Session *session_new(Func **init) {
 SessionResult session_compile(Session *s, const char *text, Func **entry, FILE *out, FILE *err) {
     *entry = NULL;
     Scan sc = scan_text(text);
-    if (sc.first == 0 || (sc.first == T_SEMI && sc.last == 0)) return SESSION_EMPTY;
+    if (sc.first == 0) return SESSION_EMPTY;   // blank, or comments only
     const char *path = input_path();
     const char **paths = NULL;
     int npaths = 0;

@@ -79,7 +79,7 @@ struct G {
     bool is_main;
     bool is_repl;           // runs a REPL input (runtime/sched.c, REPL mode)
     _Atomic bool interrupt; // Ctrl-C: unwind at the next preemption point
-    bool interrupted;       // the unwinding has begun
+    _Atomic bool interrupted;   // the unwinding has begun (the REPL thread reads it)
     int64_t parent_id;      // the goroutine whose go statement made it
     Func *created_fn;       // where: function and instruction
     const Instr *created_pc;
